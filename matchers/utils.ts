@@ -1,0 +1,120 @@
+/**
+ * What the matchers share: input guards that throw matcher errors (never `{pass: false}`),
+ * and the wording of outcomes, so every matcher speaks the same way.
+ */
+import type { MatcherContext } from 'expect';
+import type { Outcome } from '../src/helpers/settle';
+
+export type HintOptions = { isNot: boolean; promise: string; secondArgument?: string };
+type Utils = MatcherContext['utils'];
+
+export const hintOptions = (ctx: MatcherContext, secondArgument?: string): HintOptions => ({
+  isNot: ctx.isNot ?? false,
+  promise: ctx.promise ?? '',
+  ...(secondArgument === undefined ? {} : { secondArgument }),
+});
+
+/** Throws the matcher error Jest prints as "Matcher error: ...", with the offending value and its type. */
+export function fail(
+  ctx: MatcherContext,
+  name: string,
+  expectedArg: string | undefined,
+  options: HintOptions,
+  problem: string,
+  label: string,
+  value: unknown,
+  printer: (value: unknown) => string = ctx.utils.printReceived,
+): never {
+  const { utils } = ctx;
+  throw new Error(
+    utils.matcherErrorMessage(
+      utils.matcherHint(name, undefined, expectedArg, options),
+      problem,
+      utils.printWithType(label, value, printer),
+    ),
+  );
+}
+
+export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') &&
+  value !== null &&
+  typeof (value as { then?: unknown }).then === 'function';
+
+/**
+ * Turns the received value into a function that starts it: a promise or thenable as is, a
+ * function called (a synchronous throw becomes a rejection). A function that returns
+ * something other than a thenable is a matcher error, thrown when it is called.
+ */
+export function asyncInput(
+  ctx: MatcherContext,
+  name: string,
+  expectedArg: string | undefined,
+  options: HintOptions,
+  received: unknown,
+): () => PromiseLike<unknown> {
+  if (isThenable(received)) return () => received;
+  if (typeof received !== 'function') {
+    fail(ctx, name, expectedArg, options, `${ctx.utils.RECEIVED_COLOR('received')} value must be a promise or a function returning one`, 'Received', received);
+  }
+  return () => {
+    let result: unknown;
+    try {
+      result = (received as () => unknown)();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (!isThenable(result)) {
+      fail(ctx, name, expectedArg, options, `${ctx.utils.RECEIVED_COLOR('received')} function must return a promise`, 'Returned', result);
+    }
+    return result;
+  };
+}
+
+/** The largest delay Node's timers honour; a longer one fires after 1 ms. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+export function ensureLimitMs(
+  ctx: MatcherContext,
+  name: string,
+  expectedArg: string,
+  options: HintOptions,
+  ms: unknown,
+): number {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_TIMER_MS) {
+    fail(
+      ctx,
+      name,
+      expectedArg,
+      options,
+      `${ctx.utils.EXPECTED_COLOR('expected')} value must be a finite number of milliseconds from 0 to ${MAX_TIMER_MS}`,
+      'Expected',
+      ms,
+      ctx.utils.printExpected,
+    );
+  }
+  return ms;
+}
+
+export const formatMs = (ms: number): string => `${Number.isInteger(ms) ? ms : ms.toFixed(1)} ms`;
+
+/** An error as a person reads it: `TypeError: message`, or the printed value for anything else. */
+export function printReason(utils: Utils, reason: unknown): string {
+  if (reason instanceof Error || (typeof reason === 'object' && reason !== null && typeof (reason as Error).message === 'string' && typeof (reason as Error).name === 'string')) {
+    const error = reason as Error;
+    return utils.RECEIVED_COLOR(`${error.name}: ${error.message}`);
+  }
+  return utils.printReceived(reason);
+}
+
+/** "resolved after 3 ms with 42", "rejected after 3 ms with TypeError: boom", "still pending after 100 ms". */
+export function describeOutcome(utils: Utils, outcome: Outcome, withTime = true): string {
+  const after = withTime ? ` after ${formatMs(outcome.elapsed)}` : '';
+  switch (outcome.status) {
+    case 'fulfilled':
+      return `resolved${after} with ${utils.printReceived(outcome.value)}`;
+    case 'rejected':
+      return `rejected${after} with ${printReason(utils, outcome.reason)}`;
+    case 'pending':
+      return `still pending${after}`;
+  }
+}

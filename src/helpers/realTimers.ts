@@ -1,0 +1,28 @@
+/**
+ * The real clock, captured from Node's own modules when this file loads.
+ *
+ * `jest.useFakeTimers()` replaces the globals of the test context (`setTimeout`, `Date`,
+ * `performance`, ...), not Node's `timers` and `perf_hooks` modules, so these keep
+ * running in real time whatever the test does with its clock.
+ */
+import { performance } from 'node:perf_hooks';
+import * as timers from 'node:timers';
+
+export const realSetTimeout = timers.setTimeout;
+export const realClearTimeout = timers.clearTimeout;
+export const realSetImmediate = timers.setImmediate;
+
+/** Milliseconds on a monotonic real clock. */
+export const realNow = (): number => performance.now();
+
+/** Resolves after one real macrotask turn (after the microtasks queued before it). */
+export const nextMacrotask = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    realSetImmediate(resolve);
+  });
+
+/** Resolves after `ms` real milliseconds; the timer is unref'd so it never holds the process. */
+export const realSleep = (ms: number): Promise<void> =>
+  new Promise<void>((resolve) => {
+    realSetTimeout(resolve, ms).unref();
+  });

@@ -1,0 +1,63 @@
+/**
+ * Observing how a promise settles, on the real clock or on Jest's fake clock.
+ * Shared by the async matchers and the timeout helpers.
+ */
+import { advanceFakeTime, fakeNow, fakeTimersKind, type FakeTimersKind } from './fakeTimers';
+import { realClearTimeout, realNow, realSetTimeout } from './realTimers';
+
+export type Outcome =
+  | { status: 'fulfilled'; value: unknown; elapsed: number }
+  | { status: 'rejected'; reason: unknown; elapsed: number }
+  | { status: 'pending'; elapsed: number };
+
+export type TimedOutcome = Outcome & { clock: 'real' | FakeTimersKind };
+
+/**
+ * Resolves with the outcome of `thenable` once it settles, `elapsed` counted from `startedAt`
+ * on `now`. Never rejects: the rejection is observed (and so handled) here.
+ */
+export function outcomeOf(thenable: PromiseLike<unknown>, now: () => number, startedAt: number): Promise<Outcome> {
+  return Promise.resolve(thenable).then(
+    (value) => ({ status: 'fulfilled', value, elapsed: now() - startedAt }),
+    (reason: unknown) => ({ status: 'rejected', reason, elapsed: now() - startedAt }),
+  );
+}
+
+/** How many steps the fake clock takes to cover a limit: the overshoot past a settle is at most one step. */
+const FAKE_STEPS = 20;
+
+/**
+ * Starts `start()` and reports how it settled within `ms`: on the real clock with one timer,
+ * cleared on every path; under Jest's fake timers by advancing the fake clock, in steps, until
+ * the promise settles or `ms` of fake time has passed (never waiting in real time).
+ * `start` may throw only for bad input; a rejection it returns is an outcome.
+ */
+export async function settleWithin(start: () => PromiseLike<unknown>, ms: number): Promise<TimedOutcome> {
+  const fake = fakeTimersKind();
+  const now = fake ? fakeNow : realNow;
+  const startedAt = now();
+  let settled: Outcome | undefined;
+  const watching = outcomeOf(start(), now, startedAt).then((outcome) => (settled = outcome));
+
+  if (fake) {
+    await advanceFakeTime(fake, 0);
+    const step = Math.max(1, Math.ceil(ms / FAKE_STEPS));
+    for (let advanced = 0; !settled && advanced < ms; advanced += step) {
+      await advanceFakeTime(fake, Math.min(step, ms - advanced));
+    }
+    return { ...(settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) }), clock: fake };
+  }
+
+  let timer: ReturnType<typeof realSetTimeout> | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = realSetTimeout(resolve, ms);
+    timer.unref();
+  });
+  try {
+    await Promise.race([watching, deadline]);
+  } finally {
+    realClearTimeout(timer);
+  }
+  // A timer may fire a fraction of a millisecond early on the monotonic clock: pending means the limit passed.
+  return { ...(settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) }), clock: 'real' };
+}

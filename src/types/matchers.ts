@@ -1,0 +1,77 @@
+/**
+ * The matchers' types: one interface, extended into both places Jest users get `expect` from —
+ * the `expect` module (`import { expect } from '@jest/globals'`) and the global `jest.Matchers`
+ * of `@types/jest`. Loaded by any import of the package, or by `"types": ["jest-preset-async"]`.
+ */
+
+/** Anything the async matchers accept: a promise, a thenable, or a function that returns one. */
+export type AsyncInput = PromiseLike<unknown> | (() => PromiseLike<unknown>);
+
+/** An Error class, as `toRejectWith` takes it (abstract classes included). */
+export type ErrorClass = abstract new (...args: never[]) => unknown;
+
+/** What a rejection may be matched against; see `toRejectWith`. */
+export type RejectionExpectation = ErrorClass | string | RegExp | Error | Record<string, unknown>;
+
+export interface AsyncMatchers<R = unknown> {
+  /**
+   * Passes when the promise (or the promise a function returns) fulfils within `ms` milliseconds;
+   * under Jest's fake timers it advances the fake clock instead of waiting. Must be awaited.
+   * @example await expect(client.connect()).toResolveWithin(500);
+   */
+  toResolveWithin(ms: number): Promise<void>;
+
+  /**
+   * Passes when the promise rejects with a reason matching `expected`: a class (instanceof), a string
+   * (substring of the message), a RegExp (searched in the message), an object (subset of properties)
+   * or an Error instance (same class and message). Must be awaited.
+   * @example await expect(api.get('/x')).toRejectWith(HttpError, /404/);
+   */
+  toRejectWith(expected?: RejectionExpectation): Promise<void>;
+  /**
+   * Passes when the promise rejects with an instance of `errorClass` whose message contains `detail`
+   * (string), matches it (RegExp), or whose properties include `detail` (object). Must be awaited.
+   * @example await expect(api.get('/x')).toRejectWith(HttpError, { status: 404 });
+   */
+  toRejectWith(errorClass: ErrorClass, detail: string | RegExp | Record<string, unknown>): Promise<void>;
+
+  /**
+   * Passes when the listed mocks were called in this order; each entry takes the next unused call
+   * of its mock, so `[lock, write, lock]` means lock, then write, then lock again.
+   * @example expect([lock, write, unlock]).toHaveBeenCalledInOrder();
+   */
+  toHaveBeenCalledInOrder(): R;
+
+  /**
+   * Alias of `toHaveBeenCalledInOrder`.
+   * @example expect([lock, write, unlock]).toBeCalledInOrder();
+   */
+  toBeCalledInOrder(): R;
+
+  /**
+   * Passes when the promise has not settled after the queued callbacks ran (microtasks and one
+   * macrotask turn). It never waits for the promise itself. Must be awaited.
+   * @example await expect(lock.acquire()).toBePending();
+   */
+  toBePending(): Promise<void>;
+
+  /**
+   * Passes when iterating the (async) iterable to its end yields exactly `values`, compared with
+   * recursive equality. Must be awaited.
+   * @example await expect(stream.messages()).toYield(['a', 'b']);
+   */
+  toYield(values: readonly unknown[]): Promise<void>;
+}
+
+declare module 'expect' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends AsyncMatchers<R> {}
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface Matchers<R, T = {}> extends AsyncMatchers<R> {}
+  }
+}
