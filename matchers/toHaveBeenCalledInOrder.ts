@@ -1,4 +1,5 @@
 import type { MatcherFunction } from 'expect';
+import { spyNames } from '../src/environment/spyNames';
 import { fail, hintOptions } from './utils';
 
 /** What the matcher reads of a `jest.fn`, `jest.spyOn` or jest-mock-extended mock. */
@@ -20,15 +21,23 @@ const ordinal = (n: number): string => {
   return `${n}${suffix}`;
 };
 
-/** A name per distinct mock: its mock name, with `#k` where the name is Jest's default or shared. */
+const DEFAULT_NAME = 'jest.fn()';
+
+/** `mockName(...)`, else the spied method's name (recorded by the preset's environment), else none. */
+function nameOf(mock: MockLike): string | undefined {
+  const given = mock.getMockName();
+  return given === DEFAULT_NAME ? spyNames()?.get(mock) : given;
+}
+
+/** A label per distinct mock: its name, with `#k` where it has none or shares it with another. */
 function labelMocks(mocks: MockLike[]): Map<MockLike, string> {
   const distinct = [...new Set(mocks)];
-  const names = distinct.map((m) => m.getMockName());
+  const names = distinct.map(nameOf);
   const labels = new Map<MockLike, string>();
-  distinct.forEach((m, i) => {
-    const name = names[i] as string;
-    const ambiguous = name === 'jest.fn()' || names.indexOf(name) !== names.lastIndexOf(name);
-    labels.set(m, ambiguous ? `${name === 'jest.fn()' ? 'mock' : name} #${i + 1}` : name);
+  distinct.forEach((mock, i) => {
+    const name = names[i];
+    const unique = name !== undefined && names.indexOf(name) === names.lastIndexOf(name);
+    labels.set(mock, unique ? name : `${name ?? 'mock'} #${i + 1}`);
   });
   return labels;
 }

@@ -16,16 +16,12 @@ export const toRejectWith: MatcherFunction<[expected?: unknown, detail?: unknown
   const [expected, detail] = args;
   const options = hintOptions(this, args.length > 1 ? 'detail' : undefined);
   const expectedArg = args.length ? 'expected' : '';
+  // Through `.rejects`, Jest hands over the rejection reason itself.
+  const start = this.promise === 'rejects' ? null : asyncInput(this, MATCHER_NAME, expectedArg, options, received);
   const spec = parseRejectionSpec(this, MATCHER_NAME, options, expected, detail, args.length);
 
-  let outcome: Outcome;
-  if (this.promise === 'rejects') {
-    outcome = { status: 'rejected', reason: received, elapsed: 0 };
-  } else {
-    const start = asyncInput(this, MATCHER_NAME, expectedArg, options, received);
-    // Like `.rejects`, this waits for the promise as long as it takes; the test timeout bounds it.
-    outcome = await outcomeOf(start(), () => 0, 0);
-  }
+  // Like `.rejects`, this waits for the promise as long as it takes; the test timeout bounds it.
+  const outcome: Outcome = start ? await outcomeOf(start(), () => 0, 0) : { status: 'rejected', reason: received, elapsed: 0 };
   const pass = outcome.status === 'rejected' && matchesRejection(this, outcome.reason, spec);
 
   return {

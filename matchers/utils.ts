@@ -3,6 +3,7 @@
  * and the wording of outcomes, so every matcher speaks the same way.
  */
 import type { MatcherContext } from 'expect';
+import { types } from 'node:util';
 import type { Outcome } from '../src/helpers/settle';
 
 export type HintOptions = { isNot: boolean; promise: string; secondArgument?: string };
@@ -44,6 +45,7 @@ export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * Turns the received value into a function that starts it: a promise or thenable as is, a
  * function called (a synchronous throw becomes a rejection). A function that returns
  * something other than a thenable is a matcher error, thrown when it is called.
+ * Call it before checking the other arguments.
  */
 export function asyncInput(
   ctx: MatcherContext,
@@ -52,6 +54,11 @@ export function asyncInput(
   options: HintOptions,
   received: unknown,
 ): () => PromiseLike<unknown> {
+  if (types.isPromise(received)) {
+    // Observed at once: if another argument turns out to be bad, the matcher error is what the
+    // user sees, not an unhandled rejection that takes the test run down.
+    received.catch(() => undefined);
+  }
   if (isThenable(received)) return () => received;
   if (typeof received !== 'function') {
     fail(ctx, name, expectedArg, options, `${ctx.utils.RECEIVED_COLOR('received')} value must be a promise or a function returning one`, 'Received', received);
