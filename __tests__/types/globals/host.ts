@@ -1,0 +1,1 @@
+export { expect, jest } from '@jest/globals';
