@@ -4,6 +4,7 @@
  */
 import type { MatcherContext } from 'expect';
 import { types } from 'node:util';
+import { withoutOwnFrames } from '../src/helpers/ownFrames';
 import type { Outcome } from '../src/helpers/settle';
 
 export type HintOptions = { isNot: boolean; promise: string; secondArgument?: string };
@@ -27,11 +28,13 @@ export function fail(
   printer: (value: unknown) => string = ctx.utils.printReceived,
 ): never {
   const { utils } = ctx;
-  throw new Error(
-    utils.matcherErrorMessage(
-      utils.matcherHint(name, undefined, expectedArg, options),
-      problem,
-      utils.printWithType(label, value, printer),
+  throw withoutOwnFrames(
+    new Error(
+      utils.matcherErrorMessage(
+        utils.matcherHint(name, undefined, expectedArg, options),
+        problem,
+        utils.printWithType(label, value, printer),
+      ),
     ),
   );
 }

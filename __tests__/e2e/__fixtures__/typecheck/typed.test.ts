@@ -1,0 +1,4 @@
+test('a value of the wrong type', () => {
+  const port: number = 'eighty' as unknown as string;
+  expect(port).toBe('eighty');
+});

@@ -1,0 +1,35 @@
+import { failureOfTest, runJest, statuses } from '../helpers/runJest';
+
+test('setupFilesAfterEnv: [jest-preset-async/setup] alone registers the matchers', async () => {
+  const run = await runJest('setup-only');
+  expect(statuses(run)).toEqual({
+    'matchers are registered by the setup file alone': 'passed',
+    'and they fail as they should': 'failed',
+  });
+  expect(failureOfTest(run, 'and they fail as they should')).toContain(
+    'Expected: a rejection with TypeError\nReceived: rejected with RangeError: too far',
+  );
+  expect(run.exitCode).toBe(1);
+});
+
+test('the preset defaults apply, a user key overrides them, and a project without tsconfig needs nothing', async () => {
+  const run = await runJest('defaults');
+  expect(statuses(run)).toEqual({
+    'first test calls the shared mock': 'passed',
+    'mock calls are cleared before the next test (clearMocks)': 'passed',
+    'the user testTimeout overrides the preset': 'failed',
+    'TypeScript-only syntax compiles without a tsconfig': 'passed',
+  });
+  expect(failureOfTest(run, 'the user testTimeout overrides the preset')).toContain('Exceeded timeout of 200 ms');
+  expect(run.report).not.toMatch(/ts-jest\[/);
+});
+
+test('preset: jest-preset-async/typecheck reports type errors; the default preset only transpiles', async () => {
+  const checked = await runJest('typecheck');
+  expect(checked.exitCode).toBe(1);
+  expect(checked.suiteFailures.join('\n')).toContain("error TS2322: Type 'string' is not assignable to type 'number'.");
+
+  const transpiled = await runJest('typecheck', ['--preset=jest-preset-async']);
+  expect(statuses(transpiled)).toEqual({ 'a value of the wrong type': 'passed' });
+  expect(transpiled.exitCode).toBe(0);
+});

@@ -1,0 +1,76 @@
+/**
+ * Runs the real Jest CLI in a child process on a fixture project, the way Jest tests itself
+ * (its e2e/ folder): the fixture is copied to a temporary folder, the package is linked into its
+ * node_modules as an install would put it, and Jest reports with --json.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stripAnsi } from './failure';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+const FIXTURES = join(REPO_ROOT, '__tests__', 'e2e', '__fixtures__');
+const JEST_BIN = join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+const CACHE = join(tmpdir(), 'jest-preset-async-e2e-cache');
+
+export interface AssertionResult {
+  fullName: string;
+  status: 'passed' | 'failed' | 'pending' | 'todo' | 'skipped';
+  failureMessages: string[];
+}
+
+export interface JestRun {
+  exitCode: number;
+  /** Jest's human report (stderr), colours removed. */
+  report: string;
+  /** Every test by full name. */
+  tests: Map<string, AssertionResult>;
+  /** Failures of whole files ("Test suite failed to run"), colours removed. */
+  suiteFailures: string[];
+}
+
+/** The status of each test by full name, for one `toEqual` over the whole file. */
+export const statuses = (run: JestRun): Record<string, string> =>
+  Object.fromEntries([...run.tests].map(([name, result]) => [name, result.status]));
+
+/** The failure message of one test, colours removed; throws if the test is unknown. */
+export function failureOfTest(run: JestRun, fullName: string): string {
+  const result = run.tests.get(fullName);
+  if (!result) throw new Error(`no test named "${fullName}"; tests: ${[...run.tests.keys()].join(', ')}`);
+  return stripAnsi(result.failureMessages.join('\n'));
+}
+
+export async function runJest(fixture: string, args: string[] = []): Promise<JestRun> {
+  const dir = mkdtempSync(join(tmpdir(), `jest-preset-async-${fixture}-`));
+  try {
+    cpSync(join(FIXTURES, fixture), dir, { recursive: true });
+    mkdirSync(join(dir, 'node_modules'), { recursive: true });
+    symlinkSync(REPO_ROOT, join(dir, 'node_modules', 'jest-preset-async'), 'dir');
+    const outputFile = join(dir, 'jest-result.json');
+    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+    for (const key of Object.keys(env)) if (key.startsWith('JEST_')) delete env[key];
+
+    const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done) => {
+      execFile(
+        process.execPath,
+        [JEST_BIN, '--ci', '--json', `--outputFile=${outputFile}`, `--cacheDirectory=${CACHE}`, ...args],
+        { cwd: dir, env, maxBuffer: 16 * 1024 * 1024 },
+        (error, _stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+      );
+    });
+
+    let parsed: { testResults: Array<{ message: string; assertionResults: AssertionResult[] }> };
+    try {
+      parsed = JSON.parse(readFileSync(outputFile, 'utf8'));
+    } catch {
+      throw new Error(`Jest wrote no result (exit ${code}):\n${stderr}`);
+    }
+    const tests = new Map<string, AssertionResult>();
+    for (const file of parsed.testResults) for (const test of file.assertionResults) tests.set(test.fullName, test);
+    const suiteFailures = parsed.testResults.filter((file) => file.assertionResults.length === 0 && file.message).map((file) => stripAnsi(file.message));
+    return { exitCode: code, report: stripAnsi(stderr), tests, suiteFailures };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
