@@ -105,13 +105,17 @@ export function ensureLimitMs(
   return ms;
 }
 
-export const formatMs = (ms: number): string => `${Number.isInteger(ms) ? ms : ms.toFixed(1)} ms`;
+export const formatMs = (ms: number): string => (Number.isInteger(ms) ? `${ms} ms` : ms < 1 ? 'less than 1 ms' : `${ms.toFixed(1)} ms`);
 
-/** An error as a person reads it: `TypeError: message`, or the printed value for anything else. */
+/**
+ * An error as a person reads it: `HttpError: not found` (the class, which says more than a `name`
+ * left at "Error"), or the printed value for anything that is not an error.
+ */
 export function printReason(utils: Utils, reason: unknown): string {
-  if (reason instanceof Error || (typeof reason === 'object' && reason !== null && typeof (reason as Error).message === 'string' && typeof (reason as Error).name === 'string')) {
+  if (typeof reason === 'object' && reason !== null && typeof (reason as Error).message === 'string' && typeof (reason as Error).name === 'string') {
     const error = reason as Error;
-    return utils.RECEIVED_COLOR(`${error.name}: ${error.message}`);
+    const className = typeof error.constructor === 'function' && error.constructor.name ? error.constructor.name : error.name;
+    return utils.RECEIVED_COLOR(`${className}: ${error.message}`);
   }
   return utils.printReceived(reason);
 }

@@ -3,12 +3,13 @@
  * the place where leak detection plugs in. For now it adds only what the matchers need to speak
  * clearly (the method names of spies); otherwise it behaves as `testEnvironment: 'node'`.
  *
- * `jest-environment-node` is a peer dependency: the copy that the project's Jest (29 or 30)
- * installed is the one extended.
+ * It extends the `jest-environment-node` of the project's own Jest (29 or 30): see nodeEnvironment.ts.
  */
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
-import { TestEnvironment } from 'jest-environment-node';
+import { loadNodeEnvironment } from './nodeEnvironment';
 import { recordSpyNames } from './spyNames';
+
+const { TestEnvironment } = loadNodeEnvironment();
 
 export default class AsyncEnvironment extends TestEnvironment {
   constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {

@@ -1,0 +1,145 @@
+/**
+ * The package as a user gets it: `npm pack`, installed into an empty project next to Jest and
+ * TypeScript, with a one-line jest.config.js and TypeScript tests for both ways of writing them.
+ * Done for Jest 30 and Jest 29. Needs the npm registry (as `npm ci` does).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../helpers/runJest';
+
+const INSTALL_TIMEOUT_MS = 240_000;
+
+function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+  return new Promise((done) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+    for (const key of Object.keys(env)) if (key.startsWith('JEST_') || key.startsWith('npm_')) delete env[key];
+    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
+    );
+  });
+}
+
+const USER_FILES: Record<string, string> = {
+  'jest.config.js': "module.exports = { preset: 'jest-preset-async' };\n",
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'nodenext',
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+      types: ['jest', 'node', 'jest-preset-async'],
+    },
+  }),
+  // The @jest/globals way; the import of the package loads the matcher types.
+  'globals.test.ts': `import { describe, expect, jest, test } from '@jest/globals';
+import { deferred } from 'jest-preset-async';
+
+describe('a new user with @jest/globals', () => {
+  test('uses every matcher', async () => {
+    await expect(Promise.resolve(1)).toResolveWithin(1000);
+    await expect(Promise.reject(new TypeError('bad'))).toRejectWith(TypeError, /bad/);
+    const open = jest.fn();
+    const close = jest.fn();
+    open();
+    close();
+    expect([open, close]).toHaveBeenCalledInOrder();
+    expect([open, close]).toBeCalledInOrder();
+    await expect(deferred().promise).toBePending();
+    await expect(new Set([1, 2])).toYield([1, 2]);
+  });
+});
+`,
+  // The global expect of @types/jest; the types come from "types": ["jest-preset-async"].
+  'global.test.ts': `test('a new user with the global expect', async () => {
+  await expect(() => Promise.resolve('ok')).toResolveWithin(1000);
+  await expect(Promise.reject(new Error('E_CONN'))).toRejectWith('E_CONN');
+  const spy = jest.fn();
+  spy();
+  expect([spy]).toHaveBeenCalledInOrder();
+});
+`,
+};
+
+let tarball: string;
+let packDir: string;
+
+beforeAll(async () => {
+  packDir = mkdtempSync(join(tmpdir(), 'jest-preset-async-pack-'));
+  const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], REPO_ROOT);
+  expect(packed.code).toBe(0);
+  const [info] = JSON.parse(packed.output.slice(packed.output.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  tarball = join(packDir, info!.filename);
+  files = info!.files.map((file) => file.path);
+}, INSTALL_TIMEOUT_MS);
+
+let files: string[] = [];
+afterAll(() => rmSync(packDir, { recursive: true, force: true }));
+
+test('the tarball holds the built entries, their types and the preset, and no tests or sources', () => {
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'package.json',
+      'README.md',
+      'jest-preset.js',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/src/setup.js',
+      'dist/src/environment/index.js',
+      'dist/src/presets/typecheck.js',
+      'dist/src/types/matchers.d.ts',
+      'dist/matchers/index.js',
+      'dist/matchers/index.d.ts',
+    ]),
+  );
+  expect(files.filter((path) => /__tests__|\.test\.|^src\/|^matchers\/|tsconfig/.test(path))).toEqual([]);
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  for (const [entry, target] of Object.entries(manifest.exports)) {
+    const paths = typeof target === 'string' ? [target] : Object.values(target as Record<string, string>);
+    for (const path of paths) expect({ entry, path, packed: files.includes(path.replace(/^\.\//, '')) }).toEqual({ entry, path, packed: true });
+  }
+});
+
+describe.each([
+  { jest: '30', extra: [] as string[] },
+  // jest-mock-extended's peer dependency would otherwise put @jest/globals 30 beside Jest 29 (README, "Jest 29").
+  { jest: '29', extra: ['@jest/globals@^29'] },
+])('installed next to Jest $jest', (versions) => {
+  let project: string;
+  beforeAll(async () => {
+    project = mkdtempSync(join(tmpdir(), `jest-preset-async-user-jest${versions.jest}-`));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'new-user', private: true }));
+    for (const [name, text] of Object.entries(USER_FILES)) writeFileSync(join(project, name), text);
+    const install = await run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, `jest@^${versions.jest}`, 'typescript@~5.9', `@types/jest@^${versions.jest}`, '@types/node@^20', ...versions.extra],
+      project,
+    );
+    if (install.code !== 0) throw new Error(`npm install failed:\n${install.output}`);
+  }, INSTALL_TIMEOUT_MS);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  test("the preset's environment extends the jest-environment-node of the project's Jest", async () => {
+    const script =
+      "const env = require('jest-preset-async/environment').default;" +
+      "const config = require.resolve('jest-config', { paths: [require.resolve('jest-cli', { paths: [require.resolve('jest')] })] });" +
+      "const base = require(require.resolve('jest-environment-node', { paths: [config] })).TestEnvironment;" +
+      "console.log(Object.getPrototypeOf(env) === base, require(require.resolve('jest-environment-node/package.json', { paths: [config] })).version);";
+    const probe = await run(process.execPath, ['-e', script], project);
+    expect(probe.output.trim()).toMatch(new RegExp(`^true ${versions.jest}\\.`));
+  });
+
+  test('the TypeScript tests type-check under tsc --strict', async () => {
+    const tsc = await run(process.execPath, [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], project);
+    expect(tsc.output.trim()).toBe('');
+    expect(tsc.code).toBe(0);
+  }, 120_000);
+
+  test('jest runs them green with preset: jest-preset-async', async () => {
+    const jest = await run(process.execPath, [join(project, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci'], project);
+    expect(jest.output).toContain('Tests:       2 passed, 2 total');
+    expect(jest.code).toBe(0);
+  }, 120_000);
+});
