@@ -11,8 +11,8 @@ const MATCHER_NAME = 'toBePending';
  */
 export const toBePending: MatcherFunction<[]> = async function (received, ...rest: unknown[]) {
   const options = hintOptions(this);
-  this.utils.ensureNoExpected(rest[0], MATCHER_NAME, options);
   const start = asyncInput(this, MATCHER_NAME, '', options, received);
+  this.utils.ensureNoExpected(rest[0], MATCHER_NAME, options);
 
   let settled: Outcome | undefined;
   void outcomeOf(start(), () => 0, 0).then((outcome) => (settled = outcome));

@@ -82,8 +82,10 @@ describe('.toBePending bad input', () => {
     }
   });
 
-  test('an argument is a matcher error', async () => {
-    const message = await failureOf(() => (expect(deferred().promise).toBePending as (arg: unknown) => Promise<void>)(100));
-    expect(message).toContain('Matcher error: this matcher must not have an expected argument');
+  test('an argument is a matcher error, also next to a rejected promise (no unhandled rejection)', async () => {
+    for (const promise of [deferred().promise, Promise.reject(new Error('unobserved'))]) {
+      const message = await failureOf(() => (expect(promise).toBePending as (arg: unknown) => Promise<void>)(100));
+      expect(message).toContain('Matcher error: this matcher must not have an expected argument');
+    }
   });
 });

@@ -105,6 +105,12 @@ describe('.toRejectWith', () => {
     expect(message).toContain('Expected: a rejection with NotFoundError, message equal to "other"');
   });
 
+  test('the received error is named by its class when its name was left at "Error"', async () => {
+    class QuotaError extends Error {}
+    const message = await failureOf(() => expect(rejecting(new QuotaError('over quota'))).toRejectWith(TypeError));
+    expect(message).toContain('Received: rejected with QuotaError: over quota');
+  });
+
   test('a message check fails for a reason that has no message', async () => {
     const message = await failureOf(() => expect(rejecting(42)).toRejectWith('4'));
     expect(message).toContain('Received: rejected with 42');
