@@ -2,5 +2,10 @@
  * jest-preset-async: the public API. No side effects: matchers are registered by the preset's
  * setup file (`jest-preset-async/setup`); importing anything from here loads their types.
  */
+export { TimeoutError } from './errors';
+export { collect } from './helpers/collect';
 export { deferred, type Deferred } from './helpers/deferred';
+export { eventually, type EventuallyOptions } from './helpers/eventually';
+export { flushPromises } from './helpers/flushPromises';
+export { withTimeout, type WithTimeoutOptions } from './helpers/withTimeout';
 export type { AsyncInput, AsyncMatchers, ErrorClass, RejectionExpectation } from './types/matchers';
