@@ -5,6 +5,10 @@
 import { toBeCalledInOrder } from './toBeCalledInOrder';
 import { toBePending } from './toBePending';
 import { toHaveBeenCalledInOrder } from './toHaveBeenCalledInOrder';
+import { toHaveRejectedWith } from './toHaveRejectedWith';
+import { toHaveResolved } from './toHaveResolved';
+import { toHaveResolvedWith } from './toHaveResolvedWith';
+import { toHaveRunConcurrently } from './toHaveRunConcurrently';
 import { toRejectWith } from './toRejectWith';
 import { toResolveWithin } from './toResolveWithin';
 import { toYield } from './toYield';
@@ -13,10 +17,14 @@ export const matchers = {
   toBeCalledInOrder,
   toBePending,
   toHaveBeenCalledInOrder,
+  toHaveRejectedWith,
+  toHaveResolved,
+  toHaveResolvedWith,
+  toHaveRunConcurrently,
   toRejectWith,
   toResolveWithin,
   toYield,
 };
 
 export default matchers;
-export { toBeCalledInOrder, toBePending, toHaveBeenCalledInOrder, toRejectWith, toResolveWithin, toYield };
+export { toBeCalledInOrder, toBePending, toHaveBeenCalledInOrder, toHaveRejectedWith, toHaveResolved, toHaveResolvedWith, toHaveRunConcurrently, toRejectWith, toResolveWithin, toYield };

@@ -1,19 +1,6 @@
 import type { MatcherFunction } from 'expect';
 import { spyNames } from '../src/environment/spyNames';
-import { fail, hintOptions } from './utils';
-
-/** What the matcher reads of a `jest.fn`, `jest.spyOn` or jest-mock-extended mock. */
-interface MockLike {
-  (...args: never[]): unknown;
-  _isMockFunction: true;
-  getMockName(): string;
-  mock: { invocationCallOrder: number[] };
-}
-
-const isMock = (value: unknown): value is MockLike =>
-  typeof value === 'function' &&
-  (value as Partial<MockLike>)._isMockFunction === true &&
-  typeof (value as Partial<MockLike>).mock === 'object';
+import { fail, hintOptions, isMock, type MockLike } from './utils';
 
 const ordinal = (n: number): string => {
   const tens = n % 100;

@@ -39,6 +39,22 @@ export function fail(
   );
 }
 
+/** What the matchers read of a `jest.fn`, `jest.spyOn` or jest-mock-extended mock. */
+export interface MockLike {
+  (...args: never[]): unknown;
+  _isMockFunction: true;
+  getMockName(): string;
+  mock: {
+    invocationCallOrder: number[];
+    results: Array<{ type: 'return' | 'throw' | 'incomplete'; value: unknown }>;
+  };
+}
+
+export const isMock = (value: unknown): value is MockLike =>
+  typeof value === 'function' &&
+  (value as Partial<MockLike>)._isMockFunction === true &&
+  typeof (value as Partial<MockLike>).mock === 'object';
+
 export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   (typeof value === 'object' || typeof value === 'function') &&
   value !== null &&

@@ -2,7 +2,7 @@
 // from '@jest/globals'`) and global-expect/ (the global `expect` of @types/jest). Every
 // `@ts-expect-error` line must be an error, every other line must compile.
 import { expect, jest } from 'type-test-host';
-import { deferred } from 'jest-preset-async';
+import { collect, deferred, eventually, mockAsyncIterable, mockSequence, trackConcurrency, withTimeout } from 'jest-preset-async';
 
 class HttpError extends Error {
   status = 500;
@@ -32,6 +32,19 @@ export async function valid(): Promise<void> {
   await expect(pending).toBePending();
   await expect(numbers()).toYield([1]);
   await expect(numbers()).not.toYield([]);
+  const tracked = trackConcurrency(async (id: string) => id.length);
+  const length: number = await tracked('abc');
+  expect(tracked).toHaveRunConcurrently();
+  expect(tracked).not.toHaveRunConcurrently(3);
+  const api = mockSequence<number>([new Error('busy'), 1]);
+  await expect(api).toHaveResolved();
+  await expect(api).toHaveResolvedWith(1);
+  await expect(api).toHaveRejectedWith(HttpError, { status: 500 });
+  await expect(api).not.toHaveRejectedWith('busy');
+  const values: string[] = await collect(mockAsyncIterable(['a']), { limit: 1 });
+  const value: number = await withTimeout(() => Promise.resolve(length), 10);
+  const polled: string = await eventually(async () => values[0] ?? '', { timeout: 10, interval: 1 });
+  void [value, polled];
   const asyncResult: Promise<void> = expect(pending).toResolveWithin(1);
   const syncResult: void = expect([lock]).toHaveBeenCalledInOrder();
   await asyncResult;
@@ -53,6 +66,14 @@ export function invalid(): void {
   void expect(pending).toBePending(10);
   // @ts-expect-error toYield takes an array of values
   void expect(numbers()).toYield(1);
+  // @ts-expect-error min is a number
+  expect(lock).toHaveRunConcurrently('2');
+  // @ts-expect-error toHaveResolved takes no argument
+  void expect(lock).toHaveResolved(1);
+  // @ts-expect-error withTimeout needs a limit
+  void withTimeout(pending);
+  // @ts-expect-error the tracked function keeps the signature of the original
+  void trackConcurrency(async (id: string) => id)(42);
   // @ts-expect-error a synchronous matcher does not return a promise
   const notAPromise: Promise<void> = expect([lock]).toHaveBeenCalledInOrder();
   void notAPromise;

@@ -61,6 +61,39 @@ export interface AsyncMatchers<R = unknown> {
    * @example await expect(stream.messages()).toYield(['a', 'b']);
    */
   toYield(values: readonly unknown[]): Promise<void>;
+
+  /**
+   * Passes when a function made by `trackConcurrency` had at least `min` calls (default 2) in flight
+   * at once.
+   * @example expect(fetchUser).toHaveRunConcurrently(3);
+   */
+  toHaveRunConcurrently(min?: number): R;
+
+  /**
+   * Passes when at least one call of the mock returned a promise that fulfilled. Must be awaited.
+   * @example await expect(api.save).toHaveResolved();
+   */
+  toHaveResolved(): Promise<void>;
+
+  /**
+   * Passes when at least one call of the mock returned a promise that fulfilled with `value`
+   * (recursive equality). Must be awaited.
+   * @example await expect(api.get).toHaveResolvedWith({ id: 7 });
+   */
+  toHaveResolvedWith(value: unknown): Promise<void>;
+
+  /**
+   * Passes when at least one call of the mock returned a promise that rejected with a matching
+   * reason, in the forms of `toRejectWith`. Must be awaited.
+   * @example await expect(api.get).toHaveRejectedWith(HttpError, { status: 503 });
+   */
+  toHaveRejectedWith(expected?: RejectionExpectation): Promise<void>;
+  /**
+   * Passes when at least one call of the mock returned a promise that rejected with an instance of
+   * `errorClass` matching `detail`. Must be awaited.
+   * @example await expect(api.get).toHaveRejectedWith(HttpError, /503/);
+   */
+  toHaveRejectedWith(errorClass: ErrorClass, detail: string | RegExp | Record<string, unknown>): Promise<void>;
 }
 
 declare module 'expect' {
