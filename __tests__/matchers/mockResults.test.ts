@@ -10,7 +10,7 @@ class HttpError extends Error {
 /** A mock whose calls return, in order: a fulfilled, a rejected, a pending promise and a plain value. */
 function mixedMock() {
   const api = jest
-    .fn<unknown, [string]>()
+    .fn<Promise<unknown> | string, [string]>()
     .mockResolvedValueOnce({ id: 1 })
     .mockRejectedValueOnce(new HttpError(503))
     .mockReturnValueOnce(deferred().promise)
