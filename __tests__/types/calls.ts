@@ -36,7 +36,9 @@ export async function valid(): Promise<void> {
   const length: number = await tracked('abc');
   expect(tracked).toHaveRunConcurrently();
   expect(tracked).not.toHaveRunConcurrently(3);
-  const api = mockSequence<number>([new Error('busy'), 1]);
+  const api = mockSequence([new Error('busy'), 1]);
+  const answer: number = await api();
+  void answer;
   await expect(api).toHaveResolved();
   await expect(api).toHaveResolvedWith(1);
   await expect(api).toHaveRejectedWith(HttpError, { status: 500 });
