@@ -1,4 +1,5 @@
 import { createHook } from 'node:async_hooks';
+import { getEventListeners } from 'node:events';
 import { deferred, TimeoutError, withTimeout } from '../../src';
 
 /** Records the real timers created while `body` runs, to check that none is left armed. */
@@ -65,6 +66,13 @@ describe('withTimeout', () => {
     const waiting = withTimeout(deferred().promise, 60_000, { signal: during.signal });
     during.abort();
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  test('removes its abort listener on every path', async () => {
+    const controller = new AbortController();
+    await withTimeout(Promise.resolve(1), 100, { signal: controller.signal });
+    await withTimeout(deferred().promise, 1, { signal: controller.signal }).catch(() => undefined);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   test.each([
