@@ -5,6 +5,7 @@
  * and `(Class, string | RegExp | object)`.
  */
 import type { MatcherContext } from 'expect';
+import { types } from 'node:util';
 import { fail, type HintOptions } from './utils';
 
 type Class = abstract new (...args: never[]) => unknown;
@@ -17,8 +18,13 @@ export interface RejectionSpec {
   props?: object;
 }
 
-const isPlainObjectLike = (value: unknown): value is object =>
-  typeof value === 'object' && value !== null && !(value instanceof RegExp) && !Array.isArray(value);
+/** A plain object (of any realm) or an asymmetric matcher such as `expect.objectContaining(...)`. */
+const isPlainObjectLike = (value: unknown): value is object => {
+  if (typeof value !== 'object' || value === null) return false;
+  if ((value as { $$typeof?: unknown }).$$typeof === Symbol.for('jest.asymmetricMatcher')) return true;
+  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
+  return proto === null || (Object.prototype.toString.call(value) === '[object Object]' && proto.constructor?.name === 'Object');
+};
 
 const isClass = (value: unknown): value is Class =>
   typeof value === 'function' && typeof (value as { prototype?: unknown }).prototype === 'object';
@@ -45,18 +51,19 @@ export function parseRejectionSpec(
     spec.cls = expected;
     if (detail === undefined) return spec;
     if (typeof detail === 'string' || detail instanceof RegExp) spec.message = detail;
-    else if (isPlainObjectLike(detail) && !(detail instanceof Error)) spec.props = detail;
-    else problem('the second argument must be a string, a RegExp or an object of properties', 'Detail', detail);
+    else if (isPlainObjectLike(detail)) spec.props = detail;
+    else problem('the second argument must be a string, a RegExp or a plain object of properties', 'Detail', detail);
     return spec;
   }
   if (detail !== undefined) problem('a second argument is only allowed after an Error class', 'Detail', detail);
   if (typeof expected === 'string' || expected instanceof RegExp) return { message: expected };
-  if (expected instanceof Error) {
-    return { cls: expected.constructor as Class, exactClass: true, message: expected.message, exactMessage: true };
+  if (expected instanceof Error || types.isNativeError(expected)) {
+    const error = expected as Error;
+    return { cls: error.constructor as Class, exactClass: true, message: error.message, exactMessage: true };
   }
   if (isPlainObjectLike(expected)) return { props: expected };
   return problem(
-    'expected value must be an Error class, a string, a RegExp, an object of properties or an Error instance',
+    'expected value must be an Error class, a string, a RegExp, a plain object of properties or an Error instance',
     'Expected',
     expected,
   );

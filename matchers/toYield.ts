@@ -5,13 +5,22 @@ const MATCHER_NAME = 'toYield';
 
 type AnyIterator = Iterator<unknown> | AsyncIterator<unknown>;
 
-function iteratorOf(value: unknown): AnyIterator | undefined {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+/** The iterator of an (async) iterable, or a description of what is wrong with it. */
+function iteratorOf(value: unknown): AnyIterator | string {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return 'value must be an async iterable or an iterable';
   const source = value as Partial<AsyncIterable<unknown> & Iterable<unknown>>;
-  const asyncIterator = source[Symbol.asyncIterator];
-  if (typeof asyncIterator === 'function') return asyncIterator.call(source);
-  const iterator = source[Symbol.iterator];
-  return typeof iterator === 'function' ? iterator.call(source) : undefined;
+  const method = (typeof source[Symbol.asyncIterator] === 'function' ? source[Symbol.asyncIterator] : source[Symbol.iterator]) as
+    | ((this: unknown) => unknown)
+    | undefined;
+  if (typeof method !== 'function') return 'value must be an async iterable or an iterable';
+  let iterator: unknown;
+  try {
+    iterator = method.call(source);
+  } catch (error) {
+    return `value could not start iterating: its iterator method threw ${String(error)}`;
+  }
+  if (typeof (iterator as Partial<AnyIterator> | null)?.next !== 'function') return 'value must return an iterator (an object with next()) from its iterator method';
+  return iterator as AnyIterator;
 }
 
 interface Drained {
@@ -46,14 +55,14 @@ async function drain(iterator: AnyIterator, max: number): Promise<Drained> {
  */
 export const toYield: MatcherFunction<[values: unknown]> = async function (received, values) {
   const options = hintOptions(this);
-  const iterator = iteratorOf(received);
-  if (!iterator) {
-    fail(this, MATCHER_NAME, 'expected', options, `${this.utils.RECEIVED_COLOR('received')} value must be an async iterable or an iterable`, 'Received', received);
-  }
   if (!Array.isArray(values)) {
     fail(this, MATCHER_NAME, 'expected', options, `${this.utils.EXPECTED_COLOR('expected')} value must be an array of the values it should yield`, 'Expected', values, this.utils.printExpected);
   }
 
+  const iterator = iteratorOf(received);
+  if (typeof iterator === 'string') {
+    fail(this, MATCHER_NAME, 'expected', options, `${this.utils.RECEIVED_COLOR('received')} ${iterator}`, 'Received', received);
+  }
   const drained = await drain(iterator, values.length + 1);
   const equal = this.equals(drained.yielded, values, [...this.customTesters, this.utils.iterableEquality]);
   const pass = !drained.error && equal;
@@ -67,6 +76,13 @@ export const toYield: MatcherFunction<[values: unknown]> = async function (recei
         return hint + `Expected: not to yield ${utils.printExpected(values)}\nReceived: it yielded exactly these values`;
       }
       const count = drained.yielded.length;
+      if (equal && drained.error) {
+        return (
+          hint +
+          `Expected: to yield ${utils.printExpected(values)}\n` +
+          `Received: it yielded exactly these values, then threw ${printReason(utils, drained.error.thrown)}`
+        );
+      }
       const notes: string[] = [];
       const firstDifference = values.findIndex(
         (value, i) => i >= count || !this.equals(drained.yielded[i], value, [...this.customTesters, utils.iterableEquality]),

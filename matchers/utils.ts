@@ -55,10 +55,14 @@ export const isMock = (value: unknown): value is MockLike =>
   (value as Partial<MockLike>)._isMockFunction === true &&
   typeof (value as Partial<MockLike>).mock === 'object';
 
-export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  (typeof value === 'object' || typeof value === 'function') &&
-  value !== null &&
-  typeof (value as { then?: unknown }).then === 'function';
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    return false; // a `then` getter that throws: not something to await
+  }
+}
 
 /**
  * Turns the received value into a function that starts it: a promise or thenable as is, a

@@ -98,7 +98,7 @@ describe('mock result matchers, bad input', () => {
 
   test('toHaveRejectedWith checks its expectation like toRejectWith', async () => {
     expect(await failureOf(() => expect(jest.fn()).toHaveRejectedWith(42 as unknown as string))).toContain(
-      'Matcher error: expected value must be an Error class, a string, a RegExp, an object of properties or an Error instance',
+      'Matcher error: expected value must be an Error class, a string, a RegExp, a plain object of properties or an Error instance',
     );
   });
 });

@@ -46,6 +46,10 @@ describe('.toRejectWith', () => {
     await expect(notFound()).toRejectWith(sticky); // lastIndex of a global RegExp does not leak between uses
   });
 
+  test('an asymmetric matcher is accepted as the properties', async () => {
+    await expect(notFound()).toRejectWith(HttpError, expect.objectContaining({ status: 404 }));
+  });
+
   test('an object is a subset of the error properties, as toMatchObject', async () => {
     await expect(notFound()).toRejectWith({ status: 404 });
     await expect(notFound()).toRejectWith({ status: expect.any(Number), name: 'NotFoundError' });
@@ -154,12 +158,16 @@ describe('.toRejectWith bad input', () => {
   });
 
   test.each([
-    ['a number', [42], 'expected value must be an Error class, a string, a RegExp, an object of properties or an Error instance'],
-    ['null', [null], 'expected value must be an Error class, a string, a RegExp, an object of properties or an Error instance'],
+    ['a number', [42], 'expected value must be an Error class, a string, a RegExp, a plain object of properties or an Error instance'],
+    ['null', [null], 'expected value must be an Error class, a string, a RegExp, a plain object of properties or an Error instance'],
     ['an arrow function', [() => undefined], 'expected value must be a class (a constructor function)'],
     ['a detail after a string', ['boom', 'bang'], 'a second argument is only allowed after an Error class'],
     ['a detail without a class', [undefined, 'bang'], 'a second argument needs an Error class as the first'],
-    ['a numeric detail', [Error, 404], 'the second argument must be a string, a RegExp or an object of properties'],
+    ['a numeric detail', [Error, 404], 'the second argument must be a string, a RegExp or a plain object of properties'],
+    ['a Date', [new Date(0)], 'expected value must be an Error class, a string, a RegExp, a plain object of properties or an Error instance'],
+    ['a Map', [new Map()], 'expected value must be an Error class, a string, a RegExp, a plain object of properties or an Error instance'],
+    ['a promise', [Promise.resolve()], 'expected value must be an Error class, a string, a RegExp, a plain object of properties or an Error instance'],
+    ['a Date detail', [Error, new Date(0)], 'the second argument must be a string, a RegExp or a plain object of properties'],
   ])('%s is a matcher error', async (_what, args, problem) => {
     const message = await failureOf(() => (expect(notFound()).toRejectWith as (...a: unknown[]) => Promise<void>)(...args));
     expect(message).toContain(`Matcher error: ${problem}`);

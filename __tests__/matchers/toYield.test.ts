@@ -75,7 +75,7 @@ describe('.toYield', () => {
       throw new Error('late failure');
     }
     const message = await failureOf(() => expect(broken()).toYield(['only']));
-    expect(message).toContain('The iterator threw after yielding 1 value: Error: late failure');
+    expect(message).toBe('expect(received).toYield(expected)\n\nExpected: to yield ["only"]\nReceived: it yielded exactly these values, then threw Error: late failure');
   });
 });
 
@@ -101,6 +101,24 @@ describe('.toYield bad input', () => {
       expect(message).toContain('Matcher error: received value must be an async iterable or an iterable');
       expect(message).toContain(detail);
     }
+  });
+
+  test('an iterator method that returns no iterator is a matcher error, also under .not', async () => {
+    const odd = { [Symbol.asyncIterator]: () => 5 };
+    for (const assertion of [() => expect(odd).toYield([]), () => expect(odd).not.toYield([])]) {
+      expect(await failureOf(assertion)).toContain('Matcher error: received value must return an iterator (an object with next()) from its iterator method');
+    }
+  });
+
+  test('an iterator method that throws is a matcher error', async () => {
+    const broken = {
+      [Symbol.asyncIterator]() {
+        throw new Error('closed pool');
+      },
+    };
+    expect(await failureOf(() => expect(broken).not.toYield([]))).toContain(
+      'Matcher error: received value could not start iterating: its iterator method threw Error: closed pool',
+    );
   });
 
   test('expected values that are not an array are a matcher error', async () => {

@@ -23,15 +23,15 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
 
 const USER_FILES: Record<string, string> = {
   'jest.config.js': "module.exports = { preset: 'jest-preset-async' };\n",
+  // Two programs: the @jest/globals test imports the package (which loads the types); the global
+  // test imports nothing, so only "types": ["jest-preset-async"] can give it the matchers.
   'tsconfig.json': JSON.stringify({
-    compilerOptions: {
-      target: 'ES2022',
-      module: 'nodenext',
-      strict: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: ['jest', 'node', 'jest-preset-async'],
-    },
+    compilerOptions: { target: 'ES2022', module: 'nodenext', strict: true, skipLibCheck: true, noEmit: true, types: ['node'] },
+    files: ['globals.test.ts'],
+  }),
+  'tsconfig.global.json': JSON.stringify({
+    compilerOptions: { target: 'ES2022', module: 'nodenext', strict: true, skipLibCheck: true, noEmit: true, types: ['jest', 'node', 'jest-preset-async'] },
+    files: ['global.test.ts'],
   }),
   // The @jest/globals way; the import of the package loads the matcher types.
   'globals.test.ts': `import { describe, expect, jest, test } from '@jest/globals';
@@ -131,8 +131,8 @@ describe.each([
     expect(probe.output.trim()).toMatch(new RegExp(`^true ${versions.jest}\\.`));
   });
 
-  test('the TypeScript tests type-check under tsc --strict', async () => {
-    const tsc = await run(process.execPath, [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], project);
+  test.each(['tsconfig.json', 'tsconfig.global.json'])('the TypeScript tests type-check under tsc --strict (%s)', async (tsconfig) => {
+    const tsc = await run(process.execPath, [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(project, tsconfig)], project);
     expect(tsc.output.trim()).toBe('');
     expect(tsc.code).toBe(0);
   }, 120_000);

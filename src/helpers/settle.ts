@@ -34,7 +34,11 @@ const FAKE_STEPS = 20;
  */
 export async function settleWithin(start: () => PromiseLike<unknown>, ms: number): Promise<TimedOutcome> {
   const fake = fakeTimersKind();
-  const now = fake ? fakeNow : realNow;
+  const clock = fake ? fakeNow : realNow;
+  // A promise that settles after the matcher returned must not read the clock: by then the
+  // test (and Jest's fake clock) may be gone.
+  let finished = false;
+  const now = () => (finished ? Number.NaN : clock());
   const startedAt = now();
   let settled: Outcome | undefined;
   const watching = outcomeOf(start(), now, startedAt).then((outcome) => (settled = outcome));
@@ -45,7 +49,9 @@ export async function settleWithin(start: () => PromiseLike<unknown>, ms: number
     for (let advanced = 0; !settled && advanced < ms; advanced += step) {
       await advanceFakeTime(fake, Math.min(step, ms - advanced));
     }
-    return { ...(settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) }), clock: fake };
+    const outcome = settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) };
+    finished = true;
+    return { ...outcome, clock: fake };
   }
 
   let timer: ReturnType<typeof realSetTimeout> | undefined;
@@ -59,5 +65,7 @@ export async function settleWithin(start: () => PromiseLike<unknown>, ms: number
     realClearTimeout(timer);
   }
   // A timer may fire a fraction of a millisecond early on the monotonic clock: pending means the limit passed.
-  return { ...(settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) }), clock: 'real' };
+  const outcome = settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) };
+  finished = true;
+  return { ...outcome, clock: 'real' };
 }
