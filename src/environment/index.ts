@@ -1,25 +1,364 @@
 /**
- * The preset's test environment (`jest-preset-async/environment`): Jest's Node environment, and
- * the place where leak detection plugs in. For now it adds only what the matchers need to speak
- * clearly (the method names of spies); otherwise it behaves as `testEnvironment: 'node'`.
+ * The preset's test environment (`jest-preset-async/environment`): Jest's Node environment plus
+ * per-test leak detection. A test fails when, after it and its beforeEach/afterEach hooks end and a
+ * short grace period passes, something its code started is still alive: a timer, an open handle,
+ * a pending promise that can still settle, or an assertion that was never awaited. A timed-out test
+ * is told what it was still waiting on.
  *
  * It extends the `jest-environment-node` of the project's own Jest (29 or 30): see nodeEnvironment.ts.
  */
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
+import type { Circus } from '@jest/types';
+import { join, resolve } from 'node:path';
+import * as timers from 'node:timers';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
+import { GUARD, installExpectHook, makeGuard } from './expectGuard';
+import { describeResource, isAlive, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
 import { loadNodeEnvironment } from './nodeEnvironment';
+import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, type DetectorOptions, type Mode } from './options';
+import { buildReport, type Finding, type ReportContext } from './report';
 import { recordSpyNames } from './spyNames';
+import { newOwner, Tracker, type Owner } from './tracker';
 
 const { TestEnvironment } = loadNodeEnvironment();
 
-export default class AsyncEnvironment extends TestEnvironment {
-  constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
-    super(config, context);
-    if (this.moduleMocker) recordSpyNames(this.moduleMocker, this.global);
-    // Which fake timers are installed, for the matchers and helpers that wait on the test's clock.
-    const faking = (timers: unknown) => (timers as { _fakingTime?: boolean } | null)?._fakingTime === true;
-    (this.global as unknown as Record<symbol, unknown>)[FAKE_TIMERS_PROBE] = () =>
-      faking(this.fakeTimersModern) ? 'modern' : faking(this.fakeTimers) ? 'legacy' : null;
+/** `allowLeaks()` reaches the environment through this global function. */
+export const ALLOW = Symbol.for('jest-preset-async.allowLeaks');
+
+const PACKAGE_ROOT = resolve(__dirname, '..', '..', '..');
+const OWN_DIRS = ['dist', 'src', 'matchers'].map((dir) => join(PACKAGE_ROOT, dir));
+
+const tick = () => new Promise<void>((done) => timers.setImmediate(done));
+const sleep = (ms: number) => new Promise<void>((done) => timers.setTimeout(done, ms));
+
+let collectGarbage: (() => void) | undefined;
+function forceGC(): void {
+  if (!collectGarbage) {
+    v8.setFlagsFromString('--expose-gc');
+    collectGarbage = vm.runInNewContext('gc') as () => void;
+    v8.setFlagsFromString('--no-expose-gc');
+  }
+  collectGarbage();
+}
+
+/** Formats each finding's stack now (once per shared site), so that it no longer holds any frame. */
+function settleSites<T extends Finding[]>(findings: T): T {
+  const formatted = new Map<object, { stack?: string }>();
+  for (const finding of findings) {
+    if (!finding.site) continue;
+    let text = formatted.get(finding.site);
+    if (!text) formatted.set(finding.site, (text = { stack: finding.site.stack ?? '' }));
+    finding.site = text;
+  }
+  return findings;
+}
+
+function weaken(pending: Map<number, object>): Map<number, WeakRef<object>> {
+  const refs = new Map<number, WeakRef<object>>();
+  for (const [id, promise] of pending) refs.set(id, new WeakRef(promise));
+  pending.clear();
+  return refs;
+}
+
+function strengthen(refs: Map<number, WeakRef<object>>, pending: Map<number, object>): void {
+  for (const [id, ref] of refs) {
+    const promise = ref.deref();
+    if (promise !== undefined) pending.set(id, promise);
   }
 }
+
+type FakeTimers = { _fakingTime?: boolean; getTimerCount(): number; clearAllTimers(): void } | null;
+
+const testName = (test: Circus.TestEntry): string => {
+  const names: string[] = [];
+  for (let block: Circus.DescribeBlock | undefined = test.parent; block && block.name !== 'ROOT_DESCRIBE_BLOCK'; block = block.parent) names.unshift(block.name);
+  return [...names, test.name].join(' › ');
+};
+
+const timedOut = (test: Circus.TestEntry): boolean =>
+  test.errors.some((entry) => /Exceeded timeout of \d+ ms/.test(String(Array.isArray(entry) ? entry[0] : entry)));
+
+export default class AsyncEnvironment extends TestEnvironment {
+  private readonly options: DetectorOptions;
+  private readonly tracker: Tracker;
+  private readonly report: ReportContext;
+  private readonly testOwners = new Map<Circus.TestEntry, Owner>();
+  private readonly describeOwners = new Map<Circus.DescribeBlock, Owner>();
+  private readonly fileOwner: Owner;
+  private readonly originals = new Map<object, unknown>();
+  private sequentialTest: Circus.TestEntry | null = null;
+  private tornDown = false;
+
+  constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
+    super(config, context);
+    const project = config.projectConfig;
+    const fromConfig = (project.testEnvironmentOptions as Record<string, unknown>)[OPTIONS_KEY];
+    const base = applyOptions(DEFAULTS, fromConfig, `testEnvironmentOptions["${OPTIONS_KEY}"]`);
+    this.options = applyOptions(base, parsePragma(context.docblockPragmas?.[OPTIONS_KEY]), `the @${OPTIONS_KEY} pragma of ${context.testPath}`);
+    this.report = { rootDir: project.rootDir, ownDirs: OWN_DIRS };
+    this.fileOwner = newOwner('file', context.testPath ?? 'test file');
+    this.tracker = new Tracker(this.options.promises !== 'off' || this.options.hangs !== 'off');
+    this.tracker.moduleOwner = this.fileOwner;
+
+    const global = this.global as unknown as Record<symbol, unknown>;
+    if (this.moduleMocker) recordSpyNames(this.moduleMocker, this.global);
+    const faking = (timers: unknown) => (timers as FakeTimers)?._fakingTime === true;
+    global[FAKE_TIMERS_PROBE] = () => (faking(this.fakeTimersModern) ? 'modern' : faking(this.fakeTimers) ? 'legacy' : null);
+    global[ALLOW] = (kinds: LeakKind[]) => {
+      const owner = this.tracker.currentOwner();
+      if (!owner) throw new Error('allowLeaks() works inside a test or hook that runs under the jest-preset-async environment');
+      for (const kind of kinds) owner.allowed.add(kind);
+    };
+    if (this.options.unawaitedAssertions !== 'off' && installExpectHook(project.rootDir)) {
+      (this as unknown as Record<symbol, unknown>)[GUARD] = makeGuard(() => this.tracker.currentOwner());
+    }
+  }
+
+  override async setup(): Promise<void> {
+    await super.setup();
+    this.tracker.enable();
+  }
+
+  override async teardown(): Promise<void> {
+    if (!this.tornDown) {
+      this.tornDown = true;
+      this.tracker.disable();
+    }
+    await super.teardown();
+  }
+
+  handleTestEvent = async (event: Circus.AsyncEvent | Circus.SyncEvent, state: Circus.State): Promise<void> => {
+    switch (event.name) {
+      case 'run_start':
+        this.tracker.moduleOwner = null;
+        break;
+      case 'test_started': {
+        this.testOwners.set(event.test, newOwner('test', testName(event.test)));
+        if (!event.test.concurrent) this.sequentialTest = event.test;
+        break;
+      }
+      case 'hook_start': {
+        const { hook } = event;
+        const owner =
+          hook.type === 'beforeAll' || hook.type === 'afterAll'
+            ? this.describeOwner(hook.parent)
+            : this.sequentialTest && this.testOwners.get(this.sequentialTest);
+        if (owner) this.wrapFn(hook, owner);
+        break;
+      }
+      case 'hook_success':
+      case 'hook_failure':
+        this.unwrapFn(event.hook);
+        break;
+      case 'test_fn_start': {
+        const owner = this.testOwners.get(event.test);
+        if (owner) this.wrapFn(event.test, owner);
+        break;
+      }
+      case 'test_fn_success':
+      case 'test_fn_failure':
+        this.unwrapFn(event.test);
+        break;
+      case 'test_done': {
+        const owner = this.testOwners.get(event.test);
+        if (!owner) break;
+        this.testOwners.delete(event.test);
+        if (this.sequentialTest === event.test) this.sequentialTest = null;
+        await this.checkTest(event.test, owner);
+        break;
+      }
+      case 'run_describe_finish': {
+        const owner = this.describeOwners.get(event.describeBlock);
+        if (!owner) break;
+        this.describeOwners.delete(event.describeBlock);
+        const name = event.describeBlock.name === 'ROOT_DESCRIBE_BLOCK' ? 'the top level of the file' : `describe "${event.describeBlock.name}"`;
+        this.reportOutside(state, await this.collect(owner, false), `beforeAll/afterAll of ${name}`);
+        this.tracker.forget(owner);
+        break;
+      }
+      case 'run_finish':
+        this.reportOutside(state, await this.collect(this.fileOwner, false), 'the module scope of the test file (code run while it was loaded)');
+        this.tracker.forget(this.fileOwner);
+        break;
+      default:
+        break;
+    }
+  };
+
+  private describeOwner(block: Circus.DescribeBlock): Owner {
+    let owner = this.describeOwners.get(block);
+    if (!owner) this.describeOwners.set(block, (owner = newOwner('describe', block.name)));
+    return owner;
+  }
+
+  private wrapFn(holder: { fn?: unknown }, owner: Owner): void {
+    const original = (this.originals.get(holder) ?? holder.fn) as ((...args: never[]) => unknown) | undefined;
+    if (typeof original !== 'function') return;
+    this.originals.set(holder, original);
+    holder.fn = this.tracker.wrap(original, owner);
+  }
+
+  private unwrapFn(holder: { fn?: unknown }): void {
+    if (!this.originals.has(holder)) return;
+    holder.fn = this.originals.get(holder);
+    this.originals.delete(holder);
+  }
+
+  private modeOf(kind: LeakKind): Mode {
+    if (kind === 'promise') return this.options.promises;
+    if (kind === 'assertion') return this.options.unawaitedAssertions;
+    return this.options.handles;
+  }
+
+  private ignored(finding: Finding, owner: Owner): boolean {
+    if (owner.allowed.has(finding.kind)) return true;
+    return this.options.ignore.some(
+      (rule) => (!rule.kind || rule.kind === finding.kind) && (!rule.stack || rule.stack.test(finding.site?.stack ?? '')),
+    );
+  }
+
+  /** Handles still alive now, as findings. */
+  private liveHandles(owner: Owner): Finding[] {
+    const live = owner.handles.filter((handle) => isAlive(handle.type, handle.ref.deref()));
+    // A child process's stdio pipes are part of it: one line for the process.
+    const processSteps = new Set(live.filter((handle) => handle.type === 'PROCESSWRAP').map((handle) => handle.step));
+    return live
+      .filter((handle) => !(handle.type === 'PIPEWRAP' && processSteps.has(handle.step)))
+      .map((handle) => {
+        const resource = handle.ref.deref();
+        const kind = kindOf(handle.type, resource);
+        return { kind, what: describeResource(kind, handle.type, resource), site: handle.site, ownSite: true };
+      });
+  }
+
+  private pendingPromises(owner: Owner): Finding[] & { ids: number[] } {
+    const ids = [...owner.pending.keys()];
+    const findings = ids.map((id) => {
+      const { site, own } = this.tracker.promiseSite(id);
+      return { kind: 'promise' as const, what: 'pending promise', site, ownSite: own };
+    });
+    return Object.assign(findings, { ids });
+  }
+
+  /**
+   * What the owner left behind, after the grace period: fast when nothing is alive; otherwise a few
+   * event-loop turns, then polling up to graceMs, then a forced GC to drop promises nothing can reach.
+   */
+  private async collect(owner: Owner, withPromises: boolean): Promise<Finding[]> {
+    const promisesOn = withPromises && this.options.promises !== 'off';
+    const busy = () => this.liveHandles(owner).length > 0 || (promisesOn && owner.pending.size > 0);
+    if (busy()) {
+      const deadline = Date.now() + this.options.graceMs;
+      for (let turn = 0; turn < 3 && busy(); turn++) await tick();
+      while (busy() && Date.now() < deadline) await sleep(2);
+    }
+    const findings = settleSites(this.liveHandles(owner));
+    if (promisesOn && owner.pending.size && !this.fakeTimeStillRuns()) {
+      const candidates = settleSites(this.pendingPromises(owner));
+      // An unformatted stack holds the functions of its frames, and through them their closures:
+      // it could keep alive the very promises the GC is asked about. Only formatted text stays.
+      this.tracker.forget(owner);
+      const refs = weaken(owner.pending);
+      await tick();
+      forceGC();
+      strengthen(refs, owner.pending);
+      findings.push(...candidates.filter((_, i) => owner.pending.has(candidates.ids[i] as number)));
+      owner.pending.clear();
+    }
+    return findings.filter((finding) => !this.ignored(finding, owner));
+  }
+
+  /**
+   * Fake timers hold their callbacks, and so the promises waiting on them. While fake time is
+   * installed a later test may still advance it: those promises are not judged. Once it is
+   * uninstalled its timers can never fire: they are dropped, so the GC can tell what is left.
+   */
+  private fakeTimeStillRuns(): boolean {
+    const modern = this.fakeTimersModern as unknown as { _fakingTime?: boolean; _clock?: { reset?: () => void } } | null;
+    const legacy = this.fakeTimers as unknown as FakeTimers;
+    if (modern?._fakingTime || legacy?._fakingTime) return true;
+    modern?._clock?.reset?.();
+    legacy?.clearAllTimers();
+    // Legacy fake timers are mocks: their recorded calls hold the callbacks too.
+    for (const api of Object.values((legacy as { _fakeTimerAPIs?: Record<string, unknown> } | null)?._fakeTimerAPIs ?? {})) {
+      (api as { mockClear?: () => void } | null)?.mockClear?.();
+    }
+    return false;
+  }
+
+  private unawaited(owner: Owner): Finding[] {
+    return owner.assertions
+      .filter((record) => !record.awaited)
+      .map((record) => ({
+        kind: 'assertion' as const,
+        what: `${record.label} was not awaited`,
+        site: record.site,
+        ownSite: true,
+        note:
+          record.state === 'failed'
+            ? `— and it failed: ${record.failure ?? ''}`
+            : record.state === 'passed'
+              ? '— it passed, but nothing waited for it to check'
+              : '— it had not finished when the test ended',
+      }))
+      .filter((finding) => !this.ignored(finding, owner));
+  }
+
+  private fakeTimerFindings(): string[] {
+    if (this.options.fakeTimers === 'off') return [];
+    for (const timers of [this.fakeTimersModern, this.fakeTimers] as unknown as FakeTimers[]) {
+      if (timers?._fakingTime) {
+        const count = timers.getTimerCount();
+        timers.clearAllTimers();
+        if (count) return [`${count} pending fake timer${count === 1 ? '' : 's'} (jest.getTimerCount()): run them (jest.runOnlyPendingTimers()) or clear them before the test ends`];
+      }
+    }
+    return [];
+  }
+
+  private async checkTest(test: Circus.TestEntry, owner: Owner): Promise<void> {
+    try {
+      if (timedOut(test) && this.options.hangs !== 'off') {
+        const waiting = [...this.liveHandles(owner), ...(owner.pending.size ? this.pendingPromises(owner) : [])];
+        const error = buildReport('jest-preset-async: the test timed out while still waiting on:', waiting, this.report);
+        this.deliver(test, error, this.options.hangs);
+        return;
+      }
+      // Formatted, and the records dropped, before collect() asks the GC what is still reachable:
+      // an assertion's stack holds its expectation, and so the promise it was given.
+      const unawaited = settleSites(this.unawaited(owner));
+      owner.assertions.length = 0;
+      const findings = [...unawaited, ...(await this.collect(owner, true))];
+      const byMode = (mode: Mode) => findings.filter((finding) => this.modeOf(finding.kind) === mode);
+      const count = (n: number) => `${n} thing${n === 1 ? '' : 's'}`;
+      const failing = byMode('fail');
+      this.deliver(test, buildReport(`jest-preset-async: the test left ${count(failing.length)} running or unchecked:`, failing, this.report), 'fail');
+      const warning = byMode('warn');
+      this.deliver(test, buildReport(`jest-preset-async (warning): the test left ${count(warning.length)} running or unchecked:`, warning, this.report), 'warn');
+      const fake = this.fakeTimerFindings();
+      if (fake.length) this.deliver(test, new Error(`jest-preset-async: ${fake.join('\n')}`), this.options.fakeTimers);
+    } finally {
+      this.tracker.forget(owner);
+    }
+  }
+
+  private deliver(test: Circus.TestEntry, error: Error | null, mode: Mode): void {
+    if (!error || mode === 'off') return;
+    if (mode === 'fail') test.errors.push(error);
+    else (this.global as unknown as { console: Console }).console.warn(`${test.name}\n${error.message}`);
+  }
+
+  private reportOutside(state: Circus.State, findings: Finding[], where: string): void {
+    const failing = findings.filter((finding) => this.modeOf(finding.kind) === 'fail');
+    const error = buildReport(`jest-preset-async: ${where} left ${failing.length} thing${failing.length === 1 ? '' : 's'} running:`, failing, this.report);
+    if (error) state.unhandledErrors.push(error);
+    const warning = findings.filter((finding) => this.modeOf(finding.kind) === 'warn');
+    const warn = buildReport(`jest-preset-async (warning): ${where} left ${warning.length} thing(s) running:`, warning, this.report);
+    if (warn) (this.global as unknown as { console: Console }).console.warn(warn.message);
+  }
+}
+
 export { AsyncEnvironment as TestEnvironment };
+export { LEAK_KINDS, type LeakKind };

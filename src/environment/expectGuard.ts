@@ -1,0 +1,136 @@
+/**
+ * Unawaited assertions. Every async assertion — `expect(x).resolves/.rejects...` or a matcher that
+ * returns a promise — hands back a thenable that notes when it is awaited (`await` and `return`
+ * call its `then`). The environment fails the test for each one never awaited.
+ *
+ * Both ways of getting `expect` are covered: Jest hands its `expect` to the runtime once per file
+ * (`Runtime#setGlobalsForRuntime`, which feeds both the global and `@jest/globals`), and that call is
+ * where the guard wraps it.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { types } from 'node:util';
+import { withoutOwnFrames } from '../helpers/ownFrames';
+import type { AssertionRecord, Owner } from './tracker';
+
+export const GUARD = Symbol.for('jest-preset-async.expectGuard');
+
+type ExpectFn = ((...args: unknown[]) => unknown) & Record<string, unknown>;
+type Guard = (expect: ExpectFn) => ExpectFn;
+type RuntimeProto = { setGlobalsForRuntime?: (globals: Record<string, unknown>) => void; [GUARD]?: true };
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+/** The jest-runtime class this worker uses: already loaded by jest-runner, else through the project's Jest. */
+function runtimeClass(projectDir: string): { prototype: RuntimeProto } | undefined {
+  for (const [path, module] of Object.entries(require.cache)) {
+    if (!/[\\/]jest-runtime[\\/]build[\\/]index\.js$/.test(path)) continue;
+    const exported = (module?.exports as { default?: { prototype: RuntimeProto } } | undefined)?.default;
+    if (exported?.prototype?.setGlobalsForRuntime) return exported;
+  }
+  try {
+    let from = join(projectDir, 'package.json');
+    for (const name of ['jest', 'jest-cli', '@jest/core', 'jest-runner', 'jest-runtime']) from = createRequire(from).resolve(name);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require(from) as { default?: { prototype: RuntimeProto } }).default;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Installs the hook once per worker process; each environment then puts its guard on itself. */
+export function installExpectHook(projectDir: string): boolean {
+  const Runtime = runtimeClass(projectDir);
+  const proto = Runtime?.prototype;
+  if (!proto?.setGlobalsForRuntime) return false;
+  if (proto[GUARD]) return true;
+  const original = proto.setGlobalsForRuntime;
+  proto.setGlobalsForRuntime = function (this: { _environment?: Record<symbol, unknown> }, globals) {
+    const guard = this._environment?.[GUARD] as Guard | undefined;
+    if (guard && globals && typeof globals.expect === 'function') globals.expect = guard(globals.expect as ExpectFn);
+    return original.call(this, globals);
+  };
+  proto[GUARD] = true;
+  return true;
+}
+
+const WRAPPED_CHAINS = new Set(['not', 'resolves', 'rejects']);
+
+/**
+ * Makes the guard: `expect` behaves exactly as before, except that a thenable a matcher returns is
+ * replaced by one that records whether it was awaited, in the record list of the test running it.
+ */
+export function makeGuard(ownerNow: () => Owner | undefined): Guard {
+  const track = (result: PromiseLike<unknown>, label: string, call: (...args: unknown[]) => unknown): PromiseLike<unknown> => {
+    const owner = ownerNow();
+    if (!owner) return result;
+    const site: { stack?: string } = {};
+    Error.captureStackTrace(site, call);
+    const record: AssertionRecord = { label, site, awaited: false, state: 'pending' };
+    owner.assertions.push(record);
+    const settled = Promise.resolve(result).then(
+      (value) => {
+        record.state = 'passed';
+        return value;
+      },
+      (error: unknown) => {
+        record.state = 'failed';
+        const message = String((error as { message?: unknown } | null)?.message ?? error);
+        record.failure = message.split('\n').find((line) => line.trim()) ?? '';
+        throw types.isNativeError(error) ? withoutOwnFrames(error) : error;
+      },
+    );
+    // Observed here so that an unawaited failure is reported once, by the guard, not again as an
+    // unhandled rejection after the test.
+    settled.catch(() => undefined);
+    const mark = () => {
+      record.awaited = true;
+    };
+    return {
+      then(onFulfilled, onRejected) {
+        mark();
+        return settled.then(onFulfilled, onRejected);
+      },
+      catch(onRejected: (reason: unknown) => unknown) {
+        mark();
+        return settled.catch(onRejected);
+      },
+      finally(onFinally: () => void) {
+        mark();
+        return settled.finally(onFinally);
+      },
+      [Symbol.toStringTag]: 'Promise',
+    } as PromiseLike<unknown>;
+  };
+
+  const wrapChain = (target: object, path: string): object =>
+    new Proxy(target, {
+      get(object, key, receiver) {
+        const value: unknown = Reflect.get(object, key, receiver);
+        if (typeof key !== 'string') return value;
+        if (WRAPPED_CHAINS.has(key) && typeof value === 'object' && value !== null) return wrapChain(value, `${path}.${key}`);
+        if (typeof value !== 'function') return value;
+        const call = (...args: unknown[]): unknown => {
+          let result: unknown;
+          try {
+            result = (value as (...a: unknown[]) => unknown).apply(object, args);
+          } catch (error) {
+            // Jest shows the code frame of the first frame outside node_modules: keep it the user's line.
+            // The error comes from the test's realm: `instanceof Error` would be false here.
+            throw types.isNativeError(error) ? withoutOwnFrames(error) : error;
+          }
+          return isThenable(result) ? track(result, `expect(…)${path}.${key}(…)`, call) : result;
+        };
+        return call;
+      },
+    });
+
+  return (expect) =>
+    new Proxy(expect, {
+      apply(target, thisArg, args) {
+        const expectation = Reflect.apply(target, thisArg, args) as unknown;
+        return typeof expectation === 'object' && expectation !== null ? wrapChain(expectation, '') : expectation;
+      },
+    });
+}

@@ -1,0 +1,189 @@
+/**
+ * What the detector reports, in user words: the kinds of leaked things, how to tell whether a
+ * resource is still alive, and how to release each kind.
+ */
+
+/** A kind of leaked thing, as options, pragmas and `allowLeaks()` name it. */
+export type LeakKind =
+  | 'timer'
+  | 'interval'
+  | 'immediate'
+  | 'server'
+  | 'socket'
+  | 'udp'
+  | 'child-process'
+  | 'watcher'
+  | 'pipe'
+  | 'signal'
+  | 'worker'
+  | 'handle'
+  | 'promise'
+  | 'assertion';
+
+export const LEAK_KINDS: readonly LeakKind[] = [
+  'timer',
+  'interval',
+  'immediate',
+  'server',
+  'socket',
+  'udp',
+  'child-process',
+  'watcher',
+  'pipe',
+  'signal',
+  'worker',
+  'handle',
+  'promise',
+  'assertion',
+];
+
+/**
+ * async_hooks types that are never leaks on their own: one-shot requests that end by themselves
+ * (they keep nothing alive after their callback), Node's own bookkeeping, and wrappers whose
+ * underlying handle is tracked instead (TLSWRAP rides on a TCPWRAP).
+ */
+export const IGNORED_TYPES = new Set([
+  'TickObject',
+  'Microtask',
+  'TIMERWRAP',
+  'ELDHISTOGRAM',
+  'DNSCHANNEL',
+  'GETADDRINFOREQWRAP',
+  'GETNAMEINFOREQWRAP',
+  'QUERYWRAP',
+  'TCPCONNECTWRAP',
+  'PIPECONNECTWRAP',
+  'SHUTDOWNWRAP',
+  'WRITEWRAP',
+  'SENDWRAP',
+  'FSREQCALLBACK',
+  'FSREQPROMISE',
+  'FILEHANDLECLOSEREQ',
+  'STREAMPIPE',
+  'CustomGC',
+  'RANDOMBYTESREQUEST',
+  'PBKDF2REQUEST',
+  'SCRYPTREQUEST',
+  'SIGNREQUEST',
+  'VERIFYREQUEST',
+  'HASHREQUEST',
+  'CIPHERREQUEST',
+  'KEYGENREQUEST',
+  'PerformanceObserver',
+  'ZLIB',
+  'TLSWRAP',
+  'HTTPINCOMINGMESSAGE',
+  'HTTPCLIENTREQUEST',
+  'HTTPPARSER',
+  'JSSTREAM',
+  'FILEHANDLE',
+]);
+
+const KIND_OF_TYPE: Record<string, LeakKind> = {
+  Immediate: 'immediate',
+  TCPSERVERWRAP: 'server',
+  PIPESERVERWRAP: 'server',
+  TCPWRAP: 'socket',
+  UDPWRAP: 'udp',
+  PROCESSWRAP: 'child-process',
+  FSEVENTWRAP: 'watcher',
+  STATWATCHER: 'watcher',
+  PIPEWRAP: 'pipe',
+  TTYWRAP: 'pipe',
+  SIGNALWRAP: 'signal',
+  WORKER: 'worker',
+  MESSAGEPORT: 'worker',
+};
+
+interface TimerLike {
+  _destroyed?: boolean;
+  _repeat?: number | null;
+  _idleTimeout?: number;
+  hasRef?: () => boolean;
+}
+
+export function kindOf(type: string, resource: object | undefined): LeakKind {
+  if (type === 'Timeout') return (resource as TimerLike | undefined)?._repeat ? 'interval' : 'timer';
+  return KIND_OF_TYPE[type] ?? 'handle';
+}
+
+/**
+ * Whether the resource still keeps the process alive, read from the resource itself (async_hooks'
+ * `destroy` arrives turns later): timers and immediates until run or cleared, handles while they
+ * are open and ref'd. Resources without `hasRef` cannot keep the loop alive on their own.
+ */
+export function isAlive(type: string, resource: object | undefined): boolean {
+  if (!resource) return false;
+  const handle = resource as TimerLike;
+  if (type === 'Timeout' || type === 'Immediate') return !handle._destroyed && handle.hasRef?.() === true;
+  return typeof handle.hasRef === 'function' && handle.hasRef() === true;
+}
+
+/** "setTimeout timer (10000 ms)", "listening server", "child process (pid 1234)". */
+export function describeResource(kind: LeakKind, type: string, resource: object | undefined): string {
+  const timer = resource as TimerLike | undefined;
+  switch (kind) {
+    case 'timer':
+      return `setTimeout timer (${timer?._idleTimeout ?? '?'} ms)`;
+    case 'interval':
+      return `setInterval timer (every ${timer?._idleTimeout ?? '?'} ms)`;
+    case 'immediate':
+      return 'setImmediate callback';
+    case 'server':
+      return 'listening server';
+    case 'socket':
+      return 'socket';
+    case 'udp':
+      return 'UDP socket';
+    case 'child-process': {
+      const pid = (resource as { pid?: number } | undefined)?.pid;
+      return pid ? `child process (pid ${pid})` : 'child process';
+    }
+    case 'watcher':
+      return type === 'STATWATCHER' ? 'file watcher (fs.watchFile)' : 'file watcher (fs.watch)';
+    case 'pipe':
+      return 'pipe';
+    case 'signal':
+      return 'signal listener';
+    case 'worker':
+      return type === 'WORKER' ? 'worker thread' : 'message port';
+    default:
+      return `open handle (${type})`;
+  }
+}
+
+/** One line: how to release it. */
+export const HINTS: Record<LeakKind, string> = {
+  timer: 'clear it with clearTimeout(), or unref() it if it may outlive the test',
+  interval: 'stop it with clearInterval() (for example in afterEach), or unref() it',
+  immediate: 'cancel it with clearImmediate(), or await what it does',
+  server: 'close it and wait for the close: await new Promise((done) => server.close(done))',
+  socket: 'end it: socket.destroy(), or close the client or pool that owns it',
+  udp: 'close it: socket.close()',
+  'child-process': "wait for it to exit, or kill() it and await its 'exit' event",
+  watcher: 'close it: watcher.close()',
+  pipe: 'close or destroy the stream that owns it',
+  signal: "remove the listener: process.off(signal, listener)",
+  worker: 'terminate the worker, or close the port',
+  handle: 'close the resource that owns it, or unref() it',
+  promise: 'await it, or settle or abort the work it waits for',
+  assertion: 'await it (or return it): `await expect(...)...`',
+};
+
+/** Report order: what explains the rest comes first. */
+export const KIND_ORDER: readonly LeakKind[] = [
+  'assertion',
+  'server',
+  'socket',
+  'child-process',
+  'worker',
+  'watcher',
+  'udp',
+  'interval',
+  'timer',
+  'immediate',
+  'signal',
+  'pipe',
+  'handle',
+  'promise',
+];

@@ -1,0 +1,102 @@
+/**
+ * The detector's settings: `testEnvironmentOptions['jest-preset-async']` for a project, a docblock
+ * pragma for one file. A bad setting is an error that names it, thrown when the file starts.
+ */
+import { LEAK_KINDS, type LeakKind } from './kinds';
+
+export type Mode = 'fail' | 'warn' | 'off';
+
+export interface IgnoreRule {
+  kind?: LeakKind;
+  /** Matched against the creation stack. */
+  stack?: RegExp;
+}
+
+export interface DetectorOptions {
+  handles: Mode;
+  promises: Mode;
+  unawaitedAssertions: Mode;
+  hangs: Mode;
+  fakeTimers: Mode;
+  graceMs: number;
+  ignore: IgnoreRule[];
+}
+
+export const DEFAULTS: DetectorOptions = {
+  handles: 'fail',
+  promises: 'fail',
+  unawaitedAssertions: 'fail',
+  hangs: 'fail',
+  fakeTimers: 'off',
+  graceMs: 30,
+  ignore: [],
+};
+
+export const OPTIONS_KEY = 'jest-preset-async';
+const MODES: readonly Mode[] = ['fail', 'warn', 'off'];
+const CATEGORIES = ['handles', 'promises', 'unawaitedAssertions', 'hangs', 'fakeTimers'] as const;
+
+const bad = (where: string, what: string, value: unknown) =>
+  new Error(`jest-preset-async: ${where}: ${what}, received ${JSON.stringify(value) ?? String(value)}`);
+
+function parseRule(where: string, rule: unknown): IgnoreRule {
+  if (typeof rule === 'string') {
+    if (!LEAK_KINDS.includes(rule as LeakKind)) throw bad(where, `an ignore rule must be one of ${LEAK_KINDS.join(', ')}`, rule);
+    return { kind: rule as LeakKind };
+  }
+  if (typeof rule === 'object' && rule !== null) {
+    const { kind, stack } = rule as { kind?: unknown; stack?: unknown };
+    const parsed: IgnoreRule = {};
+    if (kind !== undefined) parsed.kind = parseRule(where, kind).kind as LeakKind;
+    if (stack !== undefined) {
+      if (typeof stack !== 'string' && !(stack instanceof RegExp)) throw bad(where, 'ignore[].stack must be a string (a RegExp source) or a RegExp', stack);
+      try {
+        parsed.stack = new RegExp(stack);
+      } catch (error) {
+        throw bad(where, `ignore[].stack is not a valid RegExp (${String(error)})`, String(stack));
+      }
+    }
+    if (!parsed.kind && !parsed.stack) throw bad(where, 'an ignore rule needs a kind, a stack pattern or both', rule);
+    return parsed;
+  }
+  throw bad(where, 'an ignore rule is a kind name or { kind?, stack? }', rule);
+}
+
+/** Applies a partial settings object onto `base`; unknown keys and bad values are errors. */
+export function applyOptions(base: DetectorOptions, raw: unknown, where: string): DetectorOptions {
+  if (raw === undefined) return base;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw bad(where, 'expected an object of settings', raw);
+  const next: DetectorOptions = { ...base, ignore: [...base.ignore] };
+  for (const [key, value] of Object.entries(raw)) {
+    if ((CATEGORIES as readonly string[]).includes(key)) {
+      if (!MODES.includes(value as Mode)) throw bad(where, `${key} must be "fail", "warn" or "off"`, value);
+      next[key as (typeof CATEGORIES)[number]] = value as Mode;
+    } else if (key === 'graceMs') {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 60_000) {
+        throw bad(where, 'graceMs must be a number of milliseconds from 0 to 60000', value);
+      }
+      next.graceMs = value;
+    } else if (key === 'ignore') {
+      if (!Array.isArray(value)) throw bad(where, 'ignore must be an array of rules', value);
+      next.ignore.push(...value.map((rule) => parseRule(where, rule)));
+    } else {
+      throw bad(where, `unknown setting "${key}" (known: ${[...CATEGORIES, 'graceMs', 'ignore'].join(', ')})`, value);
+    }
+  }
+  return next;
+}
+
+/**
+ * `@jest-preset-async handles=warn promises=off graceMs=100 ignore=immediate,timer` in the test
+ * file's docblock (Jest hands the pragmas to the environment).
+ */
+export function parsePragma(value: string | string[] | undefined): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  const raw: Record<string, unknown> = {};
+  for (const part of (Array.isArray(value) ? value.join(' ') : value).split(/\s+/).filter(Boolean)) {
+    const [key, setting] = part.split('=', 2);
+    if (!key || setting === undefined) throw bad('docblock pragma @jest-preset-async', 'settings are written key=value', part);
+    raw[key] = key === 'graceMs' ? Number(setting) : key === 'ignore' ? setting.split(',') : setting;
+  }
+  return raw;
+}
