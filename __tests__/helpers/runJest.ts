@@ -26,7 +26,7 @@ export interface JestRun {
   report: string;
   /** Every test by full name. */
   tests: Map<string, AssertionResult>;
-  /** Failures of whole files ("Test suite failed to run"), colours removed. */
+  /** The failure text of each failed file (its failed tests, and "Test suite failed to run" errors), colours removed. */
   suiteFailures: string[];
 }
 
@@ -68,7 +68,7 @@ export async function runJest(fixture: string, args: string[] = []): Promise<Jes
     }
     const tests = new Map<string, AssertionResult>();
     for (const file of parsed.testResults) for (const test of file.assertionResults) tests.set(test.fullName, test);
-    const suiteFailures = parsed.testResults.filter((file) => file.assertionResults.length === 0 && file.message).map((file) => stripAnsi(file.message));
+    const suiteFailures = parsed.testResults.filter((file) => file.message).map((file) => stripAnsi(file.message));
     return { exitCode: code, report: stripAnsi(stderr), tests, suiteFailures };
   } finally {
     rmSync(dir, { recursive: true, force: true });

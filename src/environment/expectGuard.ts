@@ -77,7 +77,8 @@ export function makeGuard(ownerNow: () => Owner | undefined): Guard {
       (error: unknown) => {
         record.state = 'failed';
         const message = String((error as { message?: unknown } | null)?.message ?? error);
-        record.failure = message.split('\n').find((line) => line.trim()) ?? '';
+        const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+        record.failure = lines.find((line) => /^(Received|Matcher error)/.test(line)) ?? lines[0] ?? '';
         throw types.isNativeError(error) ? withoutOwnFrames(error) : error;
       },
     );

@@ -20,7 +20,7 @@ import { loadNodeEnvironment } from './nodeEnvironment';
 import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, type DetectorOptions, type Mode } from './options';
 import { buildReport, type Finding, type ReportContext } from './report';
 import { recordSpyNames } from './spyNames';
-import { newOwner, Tracker, type Owner } from './tracker';
+import { newOwner, Tracker, type Owner, type Site } from './tracker';
 
 const { TestEnvironment } = loadNodeEnvironment();
 
@@ -46,11 +46,15 @@ function forceGC(): void {
 /** Formats each finding's stack now (once per shared site), so that it no longer holds any frame. */
 function settleSites<T extends Finding[]>(findings: T): T {
   const formatted = new Map<object, { stack?: string }>();
+  const format = (site: Site | null | undefined) => {
+    if (!site) return site;
+    let text = formatted.get(site);
+    if (!text) formatted.set(site, (text = { stack: site.stack ?? '' }));
+    return text;
+  };
   for (const finding of findings) {
-    if (!finding.site) continue;
-    let text = formatted.get(finding.site);
-    if (!text) formatted.set(finding.site, (text = { stack: finding.site.stack ?? '' }));
-    finding.site = text;
+    finding.site = format(finding.site) ?? null;
+    if (finding.via) finding.via = format(finding.via);
   }
   return findings;
 }
@@ -229,7 +233,7 @@ export default class AsyncEnvironment extends TestEnvironment {
       .map((handle) => {
         const resource = handle.ref.deref();
         const kind = kindOf(handle.type, resource);
-        return { kind, what: describeResource(kind, handle.type, resource), site: handle.site, ownSite: true };
+        return { kind, what: describeResource(kind, handle.type, resource), site: handle.site, via: handle.via, ownSite: true };
       });
   }
 
@@ -322,7 +326,7 @@ export default class AsyncEnvironment extends TestEnvironment {
     try {
       if (timedOut(test) && this.options.hangs !== 'off') {
         const waiting = [...this.liveHandles(owner), ...(owner.pending.size ? this.pendingPromises(owner) : [])];
-        const error = buildReport('jest-preset-async: the test timed out while still waiting on:', waiting, this.report);
+        const error = buildReport(() => 'jest-preset-async: the test timed out while still waiting on:', waiting, this.report);
         this.deliver(test, error, this.options.hangs);
         return;
       }
@@ -332,11 +336,9 @@ export default class AsyncEnvironment extends TestEnvironment {
       owner.assertions.length = 0;
       const findings = [...unawaited, ...(await this.collect(owner, true))];
       const byMode = (mode: Mode) => findings.filter((finding) => this.modeOf(finding.kind) === mode);
-      const count = (n: number) => `${n} thing${n === 1 ? '' : 's'}`;
-      const failing = byMode('fail');
-      this.deliver(test, buildReport(`jest-preset-async: the test left ${count(failing.length)} running or unchecked:`, failing, this.report), 'fail');
-      const warning = byMode('warn');
-      this.deliver(test, buildReport(`jest-preset-async (warning): the test left ${count(warning.length)} running or unchecked:`, warning, this.report), 'warn');
+      const headline = (prefix: string) => (n: number) => `${prefix}: the test left ${n} thing${n === 1 ? '' : 's'} running or unchecked:`;
+      this.deliver(test, buildReport(headline('jest-preset-async'), byMode('fail'), this.report), 'fail');
+      this.deliver(test, buildReport(headline('jest-preset-async (warning)'), byMode('warn'), this.report), 'warn');
       const fake = this.fakeTimerFindings();
       if (fake.length) this.deliver(test, new Error(`jest-preset-async: ${fake.join('\n')}`), this.options.fakeTimers);
     } finally {
@@ -351,11 +353,10 @@ export default class AsyncEnvironment extends TestEnvironment {
   }
 
   private reportOutside(state: Circus.State, findings: Finding[], where: string): void {
-    const failing = findings.filter((finding) => this.modeOf(finding.kind) === 'fail');
-    const error = buildReport(`jest-preset-async: ${where} left ${failing.length} thing${failing.length === 1 ? '' : 's'} running:`, failing, this.report);
+    const headline = (prefix: string) => (n: number) => `${prefix}: ${where} left ${n} thing${n === 1 ? '' : 's'} running:`;
+    const error = buildReport(headline('jest-preset-async'), findings.filter((finding) => this.modeOf(finding.kind) === 'fail'), this.report);
     if (error) state.unhandledErrors.push(error);
-    const warning = findings.filter((finding) => this.modeOf(finding.kind) === 'warn');
-    const warn = buildReport(`jest-preset-async (warning): ${where} left ${warning.length} thing(s) running:`, warning, this.report);
+    const warn = buildReport(headline('jest-preset-async (warning)'), findings.filter((finding) => this.modeOf(finding.kind) === 'warn'), this.report);
     if (warn) (this.global as unknown as { console: Console }).console.warn(warn.message);
   }
 }

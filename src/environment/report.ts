@@ -12,6 +12,8 @@ export interface Finding {
   /** "setTimeout timer (10000 ms)" */
   what: string;
   site: Site | null;
+  /** Used when `site` has no frame of the user's code: the site of what started it. */
+  via?: Site | null;
   /** True when the site is where the thing was made; false when it is the step it came from. */
   ownSite: boolean;
   /** Extra words after the location ("and it failed: ..."). */
@@ -45,28 +47,6 @@ export function location(frame: string | undefined, rootDir: string): string | u
 
 const rank = (finding: Finding) => KIND_ORDER.indexOf(finding.kind);
 
-/** Pending promises from the same site are one line ("3 pending promises"). */
-function group(findings: Finding[]): Finding[] {
-  const out: Finding[] = [];
-  const bySite = new Map<Site | null, Finding>();
-  for (const finding of findings) {
-    if (finding.kind !== 'promise') {
-      out.push(finding);
-      continue;
-    }
-    const key = finding.ownSite ? finding : finding.site;
-    const seen = bySite.get(key as Site | null);
-    if (seen && !finding.ownSite) {
-      seen.count = (seen.count ?? 1) + 1;
-      continue;
-    }
-    const copy = { ...finding };
-    bySite.set(key as Site | null, copy);
-    out.push(copy);
-  }
-  return out;
-}
-
 const MAX_LINES = 12;
 
 export interface ReportContext {
@@ -74,30 +54,71 @@ export interface ReportContext {
   ownDirs: readonly string[];
 }
 
-/** The report, or null when there is nothing to say. `headline` names who left what. */
-export function buildReport(headline: string, findings: Finding[], context: ReportContext): Error | null {
-  if (!findings.length) return null;
-  const sorted = group([...findings].sort((a, b) => rank(a) - rank(b)));
-  const lines: string[] = [];
-  for (const finding of sorted.slice(0, MAX_LINES)) {
-    const frames = userFrames(finding.site, context.ownDirs);
-    const where = location(frames[0], context.rootDir);
-    const what = finding.count && finding.count > 1 ? `${finding.count} ${finding.what.replace(/^pending promise/, 'pending promises')}` : finding.what;
-    const place = !where
-      ? ' (created where no stack frame of your code was on the stack)'
-      : finding.ownSite
-        ? `, created at ${where}`
-        : `, created in the async step that began at ${where}`;
-    lines.push(`  ● ${what}${place}${finding.note ? ` ${finding.note}` : ''}`);
-    lines.push(`      → ${HINTS[finding.kind]}`);
+interface Line {
+  finding: Finding;
+  where: string | undefined;
+  calledFrom: string | undefined;
+  count: number;
+}
+
+/** Each finding with its location; pending promises from one location are one line. */
+function lines(findings: Finding[], context: ReportContext): Line[] {
+  const out: Line[] = [];
+  const promiseLines = new Map<string, Line>();
+  for (const finding of [...findings].sort((a, b) => rank(a) - rank(b))) {
+    if (finding.via && !userFrames(finding.site, context.ownDirs).length) finding.site = finding.via;
+    const frames = userFrames(finding.site, context.ownDirs).map((frame) => location(frame, context.rootDir));
+    const where = frames[0];
+    const lineOf = (at: string | undefined) => at?.replace(/:\d+$/, '');
+    const calledFrom = frames.find((at) => at && lineOf(at) !== lineOf(where));
+    const line: Line = { finding, where, calledFrom, count: 1 };
+    if (finding.kind === 'promise') {
+      const key = `${finding.ownSite}:${line.where}`;
+      const seen = promiseLines.get(key);
+      if (seen) {
+        seen.count++;
+        continue;
+      }
+      promiseLines.set(key, line);
+    }
+    out.push(line);
   }
-  if (sorted.length > MAX_LINES) lines.push(`  … and ${sorted.length - MAX_LINES} more`);
+  return out;
+}
+
+function render({ finding, where, calledFrom, count }: Line): string {
+  const what = count > 1 ? `${count} ${finding.what.replace(/^pending promise/, 'pending promises')}` : finding.what;
+  const from = calledFrom && calledFrom !== where ? ` (called from ${calledFrom})` : '';
+  const place = !where
+    ? ' (created where no stack frame of your code was on the stack)'
+    : finding.ownSite
+      ? `, created at ${where}${from}`
+      : `, created in the async step that began at ${where}`;
+  return `  ● ${what}${place}${finding.note ? ` ${finding.note}` : ''}\n      → ${HINTS[finding.kind]}`;
+}
+
+/**
+ * The report, or null when there is nothing to say. `headline(n)` names who left how many things.
+ * Pending promises next to handles are most often waiting on them: they are summed up in one line.
+ */
+export function buildReport(headline: (count: number) => string, findings: Finding[], context: ReportContext): Error | null {
+  if (!findings.length) return null;
+  let shown = lines(findings, context);
+  const handles = shown.filter((line) => line.finding.kind !== 'promise' && line.finding.kind !== 'assertion');
+  const promises = shown.filter((line) => line.finding.kind === 'promise');
+  let summary = '';
+  if (handles.length && promises.length) {
+    const total = promises.reduce((sum, line) => sum + line.count, 0);
+    shown = shown.filter((line) => line.finding.kind !== 'promise');
+    summary = `\n  ● and ${total} pending promise${total === 1 ? '' : 's'} of the same code, most likely waiting on the above`;
+  }
+  const body = shown.slice(0, MAX_LINES).map(render).join('\n') + (shown.length > MAX_LINES ? `\n  … and ${shown.length - MAX_LINES} more` : '') + summary;
+  const kinds = [...new Set(findings.map((finding) => finding.kind))].map((kind) => `'${kind}'`).join(', ');
   const message =
-    `${headline}\n\n${lines.join('\n')}\n\n` +
-    'To allow one on purpose: allowLeaks(kind) in the test, or testEnvironmentOptions["jest-preset-async"].ignore (README, "Leak detection").';
+    `${headline(shown.length + (summary ? 1 : 0))}\n\n${body}\n\n` +
+    `To allow this on purpose: allowLeaks(${kinds}) in the test, or an ignore rule in testEnvironmentOptions (README, "Leak detection").`;
   const error = new Error(message);
-  const first = sorted.find((finding) => userFrames(finding.site, context.ownDirs).length);
-  error.stack = `${message}\n${first ? userFrames(first.site, context.ownDirs).join('\n') : ''}`;
-  error.name = 'LeakError';
+  const first = shown.find((line) => userFrames(line.finding.site, context.ownDirs).length);
+  error.stack = `${message}\n${first ? userFrames(first.finding.site, context.ownDirs).join('\n') : ''}`;
   return error;
 }

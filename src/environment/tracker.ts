@@ -34,6 +34,8 @@ export interface HandleRecord {
   step: number;
   ref: WeakRef<object>;
   site: Site;
+  /** The site of what started it (a server for the sockets it accepts), for when its own has no user frame. */
+  via: Site | null;
 }
 
 export interface AssertionRecord {
@@ -98,7 +100,7 @@ export class Tracker {
       const site = capture();
       nodes.set(id, { owner, id, site, sync: true });
       if (!IGNORED_TYPES.has(type)) {
-        owner.handles.push({ id, type, step: executionAsyncId(), ref: new WeakRef(resource), site });
+        owner.handles.push({ id, type, step: executionAsyncId(), ref: new WeakRef(resource), site, via: parent?.site ?? null });
       }
     };
     const callbacks: Parameters<typeof createHook>[0] = { init };

@@ -1,0 +1,86 @@
+import { failureOfTest, runJest, statuses, type JestRun } from '../helpers/runJest';
+
+/** What a leaking test must show: the thing in user words and where it was created. */
+const LEAKS: Array<[test: string, what: string]> = [
+  ['leaks a timer', 'setTimeout timer (10000 ms), created at timer.test.ts:3:11'],
+  ['leaks an interval', 'setInterval timer (every 1000 ms), created at interval.test.ts:3:14'],
+  ['leaks a listening server', 'listening server, created at server.test.ts:6:49'],
+  ['leaks a client socket', 'socket, created at socket.test.ts:16:19'],
+  ['leaks a child process', 'child process (pid '],
+  ['leaks a file watcher', 'file watcher (fs.watch), created at watcher.test.ts:6:18'],
+  ['leaks a UDP socket', 'UDP socket, created at udp.test.ts:5:24'],
+  ['leaks a pending promise whose resolver is kept', 'pending promise, created at promise.test.ts:3:8'],
+  ['leaks a floating async worker loop', 'setTimeout timer (20 ms), created at worker-loop.test.ts:2:56 (called from worker-loop.test.ts:5:25)'],
+  ['an unawaited .resolves assertion that would pass', 'expect(…).resolves.toBe(…) was not awaited, created at unawaited.test.ts:4:39 — it passed, but nothing waited for it to check'],
+  ['an unawaited async matcher of the package that would fail', 'expect(…).toResolveWithin(…) was not awaited, created at unawaited.test.ts:8:45 — and it failed: Received: rejected'],
+  ['an unawaited .rejects assertion through @jest/globals', 'expect(…).rejects.toThrow(…) was not awaited, created at unawaited.test.ts:12:58'],
+  ['concurrent sibling that leaks', 'setTimeout timer (10000 ms), created at concurrent.test.ts:6:15'],
+];
+
+const CLEAN = [
+  'a cleared timer',
+  'an unref timer',
+  'an awaited server close',
+  'the loser of a race whose timer was cleared',
+  'an abandoned promise that nothing can settle',
+  'an awaited child process',
+  'an immediate that runs within the grace period',
+  'a done callback',
+  'test.each case 1',
+  'test.each case 2',
+  'pending fake timers are not real handles',
+  'the server from beforeAll is in use',
+  'awaited and returned assertions are fine',
+  'concurrent sibling that is clean',
+  'a server opened in beforeAll and never closed a test inside passes',
+  'a test in a file with a module-scope timer',
+];
+
+describe('leak detection on a fixture project, one leak per file', () => {
+  let run: JestRun;
+  beforeAll(async () => {
+    run = await runJest('leaks');
+  });
+
+  test('each planted leak fails its own test; the clean tests pass', () => {
+    const expected = Object.fromEntries([
+      ...LEAKS.map(([name]) => [name, 'failed']),
+      ['hangs on a timer', 'failed'],
+      ...CLEAN.map((name) => [name, 'passed']),
+    ]);
+    expect(statuses(run)).toEqual(expected);
+    expect(run.exitCode).toBe(1);
+  });
+
+  test.each(LEAKS)('"%s" names the leaked thing and its line', (name, what) => {
+    const message = failureOfTest(run, name);
+    expect(message).toContain('jest-preset-async: the test left');
+    expect(message).toContain(what);
+  });
+
+  test('the code frame points at the creation line', () => {
+    expect(run.report).toContain("> 3 |   timer = setTimeout(() => undefined, 10_000);");
+    expect(run.report).toContain("> 16 |   client = connect(port, '127.0.0.1');");
+    expect(run.report).toContain('> 4 |   expect(Promise.resolve(1)).resolves.toBe(1);');
+  });
+
+  test('each item comes with a hint how to release it', () => {
+    expect(failureOfTest(run, 'leaks a listening server')).toContain('→ close it and wait for the close');
+    expect(failureOfTest(run, 'leaks a timer')).toContain("allowLeaks('timer')");
+  });
+
+  test('a hang says what the test was still waiting on', () => {
+    const message = failureOfTest(run, 'hangs on a timer');
+    expect(message).toContain('Exceeded timeout of 200 ms');
+    expect(message).toContain('jest-preset-async: the test timed out while still waiting on:');
+    expect(message).toContain('setTimeout timer (10000 ms), created at hang.test.ts:4:13');
+  });
+
+  test('a beforeAll leak and a module-scope leak fail their files', () => {
+    const suites = run.suiteFailures.join('\n');
+    expect(suites).toContain('jest-preset-async: beforeAll/afterAll of describe "a server opened in beforeAll and never closed" left 1 thing running');
+    expect(suites).toContain('listening server, created at before-all.test.ts:7:51');
+    expect(suites).toContain('jest-preset-async: the module scope of the test file (code run while it was loaded) left 1 thing running');
+    expect(suites).toContain('setTimeout timer (400 ms), created at module-scope.test.ts:2:1');
+  });
+});
