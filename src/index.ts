@@ -2,7 +2,9 @@
  * jest-preset-async: the public API. No side effects: matchers are registered by the preset's
  * setup file (`jest-preset-async/setup`); importing anything from here loads their types.
  */
+export type { LeakKind } from './environment/kinds';
 export { TimeoutError } from './errors';
+export { allowLeaks } from './helpers/allowLeaks';
 export { collect } from './helpers/collect';
 export { deferred, type Deferred } from './helpers/deferred';
 export { eventually, type EventuallyOptions } from './helpers/eventually';

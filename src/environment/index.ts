@@ -9,7 +9,7 @@
  */
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import type { Circus } from '@jest/types';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as timers from 'node:timers';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -100,7 +100,7 @@ export default class AsyncEnvironment extends TestEnvironment {
     const project = config.projectConfig;
     const fromConfig = (project.testEnvironmentOptions as Record<string, unknown>)[OPTIONS_KEY];
     const base = applyOptions(DEFAULTS, fromConfig, `testEnvironmentOptions["${OPTIONS_KEY}"]`);
-    this.options = applyOptions(base, parsePragma(context.docblockPragmas?.[OPTIONS_KEY]), `the @${OPTIONS_KEY} pragma of ${context.testPath}`);
+    this.options = applyOptions(base, parsePragma(context.docblockPragmas?.[OPTIONS_KEY]), `the @${OPTIONS_KEY} pragma of ${relative(project.rootDir, context.testPath ?? '')}`);
     this.report = { rootDir: project.rootDir, ownDirs: OWN_DIRS };
     this.fileOwner = newOwner('file', context.testPath ?? 'test file');
     this.tracker = new Tracker(this.options.promises !== 'off' || this.options.hangs !== 'off');
@@ -115,8 +115,22 @@ export default class AsyncEnvironment extends TestEnvironment {
       if (!owner) throw new Error('allowLeaks() works inside a test or hook that runs under the jest-preset-async environment');
       for (const kind of kinds) owner.allowed.add(kind);
     };
+    if (this.options.fakeTimers !== 'off') this.countFakeTimersAtRestore();
     if (this.options.unawaitedAssertions !== 'off' && installExpectHook(project.rootDir)) {
       (this as unknown as Record<symbol, unknown>)[GUARD] = makeGuard(() => this.tracker.currentOwner());
+    }
+  }
+
+  /** `afterEach(() => jest.useRealTimers())` throws the fake clock away before the check: count first. */
+  private countFakeTimersAtRestore(): void {
+    for (const timers of [this.fakeTimersModern, this.fakeTimers] as unknown as Array<(FakeTimers & { useRealTimers(): void }) | null>) {
+      if (!timers) continue;
+      const useRealTimers = timers.useRealTimers.bind(timers);
+      timers.useRealTimers = () => {
+        const owner = this.tracker.currentOwner();
+        if (owner && timers._fakingTime) owner.fakeTimersAtRestore = Math.max(owner.fakeTimersAtRestore, timers.getTimerCount());
+        useRealTimers();
+      };
     }
   }
 
@@ -310,16 +324,22 @@ export default class AsyncEnvironment extends TestEnvironment {
       .filter((finding) => !this.ignored(finding, owner));
   }
 
-  private fakeTimerFindings(): string[] {
-    if (this.options.fakeTimers === 'off') return [];
+  private fakeTimerFindings(owner: Owner): Error | null {
+    if (this.options.fakeTimers === 'off') return null;
+    let count = owner.fakeTimersAtRestore;
     for (const timers of [this.fakeTimersModern, this.fakeTimers] as unknown as FakeTimers[]) {
       if (timers?._fakingTime) {
-        const count = timers.getTimerCount();
+        count = Math.max(count, timers.getTimerCount());
         timers.clearAllTimers();
-        if (count) return [`${count} pending fake timer${count === 1 ? '' : 's'} (jest.getTimerCount()): run them (jest.runOnlyPendingTimers()) or clear them before the test ends`];
       }
     }
-    return [];
+    if (!count) return null;
+    const error = new Error(
+      `jest-preset-async: the test left ${count} pending fake timer${count === 1 ? '' : 's'} (jest.getTimerCount()).\n` +
+        'Run them (jest.runOnlyPendingTimers()) or clear them (jest.clearAllTimers()) before the test ends.',
+    );
+    error.stack = error.message;
+    return error;
   }
 
   private async checkTest(test: Circus.TestEntry, owner: Owner): Promise<void> {
@@ -339,8 +359,7 @@ export default class AsyncEnvironment extends TestEnvironment {
       const headline = (prefix: string) => (n: number) => `${prefix}: the test left ${n} thing${n === 1 ? '' : 's'} running or unchecked:`;
       this.deliver(test, buildReport(headline('jest-preset-async'), byMode('fail'), this.report), 'fail');
       this.deliver(test, buildReport(headline('jest-preset-async (warning)'), byMode('warn'), this.report), 'warn');
-      const fake = this.fakeTimerFindings();
-      if (fake.length) this.deliver(test, new Error(`jest-preset-async: ${fake.join('\n')}`), this.options.fakeTimers);
+      this.deliver(test, this.fakeTimerFindings(owner), this.options.fakeTimers);
     } finally {
       this.tracker.forget(owner);
     }

@@ -36,8 +36,12 @@ export const OPTIONS_KEY = 'jest-preset-async';
 const MODES: readonly Mode[] = ['fail', 'warn', 'off'];
 const CATEGORIES = ['handles', 'promises', 'unawaitedAssertions', 'hangs', 'fakeTimers'] as const;
 
-const bad = (where: string, what: string, value: unknown) =>
-  new Error(`jest-preset-async: ${where}: ${what}, received ${JSON.stringify(value) ?? String(value)}`);
+/** A settings error: the message says everything, so no stack frame of this file is shown. */
+function bad(where: string, what: string, value: unknown): Error {
+  const error = new Error(`jest-preset-async: ${where}: ${what}, received ${JSON.stringify(value) ?? String(value)}`);
+  error.stack = error.message;
+  return error;
+}
 
 function parseRule(where: string, rule: unknown): IgnoreRule {
   if (typeof rule === 'string') {

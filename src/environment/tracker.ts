@@ -24,6 +24,8 @@ export interface Owner {
   pending: Map<number, object>;
   assertions: AssertionRecord[];
   allowed: Set<LeakKind>;
+  /** Fake timers still pending when the owner's code switched back to real timers. */
+  fakeTimersAtRestore: number;
   closed: boolean;
 }
 
@@ -67,6 +69,7 @@ export const newOwner = (kind: Owner['kind'], name: string): Owner => ({
   pending: new Map(),
   assertions: [],
   allowed: new Set(),
+  fakeTimersAtRestore: 0,
   closed: false,
 });
 

@@ -1,0 +1,4 @@
+/**
+ * @jest-preset-async handles=loud
+ */
+test('never runs: the pragma is wrong', () => undefined);
