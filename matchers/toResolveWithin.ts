@@ -14,8 +14,7 @@ export const toResolveWithin: MatcherFunction<[ms: unknown]> = async function (r
   const limit = ensureLimitMs(this, MATCHER_NAME, 'ms', options, ms);
 
   const outcome = await settleWithin(start, limit);
-  // Whole milliseconds, as Node's timers count them: a promise that was already fulfilled is within 0 ms.
-  const pass = outcome.status === 'fulfilled' && Math.floor(outcome.elapsed) <= limit;
+  const pass = outcome.status === 'fulfilled' && outcome.inTime;
 
   return {
     pass,

@@ -10,7 +10,8 @@ export type Outcome =
   | { status: 'rejected'; reason: unknown; elapsed: number }
   | { status: 'pending'; elapsed: number };
 
-export type TimedOutcome = Outcome & { clock: 'real' | FakeTimersKind };
+/** `inTime`: it settled before the limit passed (see settleWithin). */
+export type TimedOutcome = Outcome & { clock: 'real' | FakeTimersKind; inTime: boolean };
 
 /**
  * Resolves with the outcome of `thenable` once it settles, `elapsed` counted from `startedAt`
@@ -31,6 +32,11 @@ const FAKE_STEPS = 20;
  * cleared on every path; under Jest's fake timers by advancing the fake clock, in steps, until
  * the promise settles or `ms` of fake time has passed (never waiting in real time).
  * `start` may throw only for bad input; a rejection it returns is an outcome.
+ *
+ * On the real clock "in time" means it settled before the deadline timer fired, and the synchronous
+ * part of `start()` did not itself take longer than `ms`: measured times also include the delay of
+ * the event loop in reaching the callback, which must not turn a promise that was already settled
+ * into a late one.
  */
 export async function settleWithin(start: () => PromiseLike<unknown>, ms: number): Promise<TimedOutcome> {
   const fake = fakeTimersKind();
@@ -41,31 +47,33 @@ export async function settleWithin(start: () => PromiseLike<unknown>, ms: number
   const now = () => (finished ? Number.NaN : clock());
   const startedAt = now();
   let settled: Outcome | undefined;
-  const watching = outcomeOf(start(), now, startedAt).then((outcome) => (settled = outcome));
-
-  if (fake) {
-    await advanceFakeTime(fake, 0);
-    const step = Math.max(1, Math.ceil(ms / FAKE_STEPS));
-    for (let advanced = 0; !settled && advanced < ms; advanced += step) {
-      await advanceFakeTime(fake, Math.min(step, ms - advanced));
-    }
-    const outcome = settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) };
-    finished = true;
-    return { ...outcome, clock: fake };
-  }
-
   let timer: ReturnType<typeof realSetTimeout> | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = realSetTimeout(resolve, ms);
-    timer.unref();
-  });
+  const deadline = fake
+    ? undefined
+    : new Promise<void>((resolve) => {
+        timer = realSetTimeout(resolve, ms);
+        timer.unref();
+      });
   try {
+    const watching = outcomeOf(start(), now, startedAt).then((outcome) => (settled = outcome));
+    const syncElapsed = now() - startedAt;
+
+    if (fake) {
+      await advanceFakeTime(fake, 0);
+      const step = Math.max(1, Math.ceil(ms / FAKE_STEPS));
+      for (let advanced = 0; !settled && advanced < ms; advanced += step) {
+        await advanceFakeTime(fake, Math.min(step, ms - advanced));
+      }
+      const outcome: Outcome = settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) };
+      return { ...outcome, clock: fake, inTime: settled !== undefined && Math.floor(outcome.elapsed) <= ms };
+    }
+
     await Promise.race([watching, deadline]);
+    // A timer may fire a fraction of a millisecond early on the monotonic clock: pending means the limit passed.
+    const outcome: Outcome = settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) };
+    return { ...outcome, clock: 'real', inTime: settled !== undefined && Math.floor(syncElapsed) <= ms };
   } finally {
+    finished = true;
     realClearTimeout(timer);
   }
-  // A timer may fire a fraction of a millisecond early on the monotonic clock: pending means the limit passed.
-  const outcome = settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) };
-  finished = true;
-  return { ...outcome, clock: 'real' };
 }
