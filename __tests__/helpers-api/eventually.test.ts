@@ -26,8 +26,8 @@ describe('eventually', () => {
     }, { timeout: 20, interval: 5 }).catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain('expect(received).toBe(expected)');
-    expect((error as Error).message).toMatch(new RegExp(`eventually: still failing after ${calls} attempts in \\d+ ms$`));
-    expect(calls).toBeGreaterThan(1);
+    // How many attempts fit in 20 ms depends on the machine; the message counts them exactly.
+    expect((error as Error).message).toMatch(new RegExp(`eventually: still failing after ${calls} attempts? in \\d+ ms$`));
   });
 
   test('wraps a thrown non-Error, keeping it as the cause', async () => {
