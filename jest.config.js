@@ -3,5 +3,7 @@
 module.exports = {
   preset: './jest-preset.js',
   moduleNameMapper: { '^jest-preset-async$': '<rootDir>/dist/src/index.js' },
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/__fixtures__/', '/__tests__/types/', '/__tests__/helpers/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/__fixtures__/', '/__tests__/types/', '/__tests__/helpers/', '/.bench/'],
+  // Generated benchmark projects (npm run bench) are not part of this project.
+  modulePathIgnorePatterns: ['<rootDir>/.bench/'],
 };

@@ -251,7 +251,7 @@ export default class AsyncEnvironment extends TestEnvironment {
       .map((handle) => {
         const resource = handle.ref.deref();
         const kind = kindOf(handle.type, resource);
-        return { kind, what: describeResource(kind, handle.type, resource), site: handle.site, via: handle.via, ownSite: true };
+        return { kind, what: describeResource(kind, handle.type, resource), site: handle.site, via: handle.via, ownSite: handle.ownSite };
       });
   }
 

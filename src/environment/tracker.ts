@@ -38,6 +38,8 @@ export interface HandleRecord {
   site: Site;
   /** The site of what started it (a server for the sockets it accepts), for when its own has no user frame. */
   via: Site | null;
+  /** False when `site` is the step it came from rather than its own stack. */
+  ownSite: boolean;
 }
 
 export interface AssertionRecord {
@@ -60,7 +62,12 @@ interface Node {
 }
 
 const SCOPE_TYPE = 'jest-preset-async.scope';
-const STACK_LIMIT = 30;
+/**
+ * Frames captured per stack. Capture cost grows with it; timers and promises are made by the code
+ * in their top frames, other handles often deep inside a client library.
+ */
+const SHALLOW = 10;
+const DEEP = 24;
 
 export const newOwner = (kind: Owner['kind'], name: string): Owner => ({
   kind,
@@ -81,10 +88,10 @@ export class Tracker {
 
   constructor(trackPromises: boolean) {
     const nodes = this.nodes;
-    const capture = (): Site => {
+    const capture = (frames: number): Site => {
       const site: Site = {};
       const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = STACK_LIMIT;
+      Error.stackTraceLimit = frames;
       Error.captureStackTrace(site, init);
       Error.stackTraceLimit = limit;
       return site;
@@ -93,17 +100,22 @@ export class Tracker {
       const parent = nodes.get(executionAsyncId()) ?? nodes.get(triggerId);
       if (type === 'PROMISE') {
         if (parent === undefined || parent.owner.closed) return;
-        if (parent.sync) nodes.set(id, { owner: parent.owner, id, site: capture(), sync: false });
+        if (parent.sync) nodes.set(id, { owner: parent.owner, id, site: capture(SHALLOW), sync: false });
         else nodes.set(id, parent);
         if (trackPromises) parent.owner.pending.set(id, resource);
         return;
       }
       const owner = parent === undefined ? this.moduleOwner : parent.owner.closed ? null : parent.owner;
       if (!owner || type === SCOPE_TYPE) return;
-      const site = capture();
+      // An immediate runs on the next turn and is rarely what leaks: one made after an await takes
+      // the site of its step instead of a stack of its own.
+      const site =
+        type === 'Immediate' && parent && !parent.sync && parent.site
+          ? parent.site
+          : capture(type === 'Timeout' || type === 'Immediate' ? SHALLOW : DEEP);
       nodes.set(id, { owner, id, site, sync: true });
       if (!IGNORED_TYPES.has(type)) {
-        owner.handles.push({ id, type, step: executionAsyncId(), ref: new WeakRef(resource), site, via: parent?.site ?? null });
+        owner.handles.push({ id, type, step: executionAsyncId(), ref: new WeakRef(resource), site, via: parent?.site ?? null, ownSite: site !== parent?.site });
       }
     };
     const callbacks: Parameters<typeof createHook>[0] = { init };
