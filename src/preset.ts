@@ -14,7 +14,7 @@ export function createPreset({ typecheck }: { typecheck: boolean }): Config.Init
     setupFilesAfterEnv: [require.resolve('./setup')],
     transform: {
       '^.+\\.[cm]?tsx?$': [
-        require.resolve('ts-jest'),
+        require.resolve('./transform'),
         {
           // Merged over the project's own tsconfig.json. `isolatedModules` is ts-jest's switch for
           // transpiling each file on its own: several times faster, no type errors (tsc --noEmit's job).

@@ -2,8 +2,36 @@
  * The file `setupFilesAfterEnv` loads (`jest-preset-async/setup`): registers every matcher of the
  * package with Jest's `expect`. `@jest/globals` is answered by Jest's module registry, so this also
  * works with `injectGlobals: false`, and the global `expect` and the imported one share the matchers.
+ *
+ * Jest loads setup files again for every test file: each matcher's module is loaded the first time
+ * the matcher is used, so a file that uses none pays for none.
  */
 import { expect } from '@jest/globals';
-import { matchers } from '../matchers';
+import type { MatcherFunction } from 'expect';
+import type { matchers } from '../matchers';
 
-expect.extend(matchers);
+type Name = keyof typeof matchers;
+
+const MODULE_OF: Record<Name, string> = {
+  toBeCalledInOrder: '../matchers/toBeCalledInOrder',
+  toBePending: '../matchers/toBePending',
+  toHaveBeenCalledInOrder: '../matchers/toHaveBeenCalledInOrder',
+  toHaveRejectedWith: '../matchers/toHaveRejectedWith',
+  toHaveResolved: '../matchers/toHaveResolved',
+  toHaveResolvedWith: '../matchers/toHaveResolvedWith',
+  toHaveRunConcurrently: '../matchers/toHaveRunConcurrently',
+  toRejectWith: '../matchers/toRejectWith',
+  toResolveWithin: '../matchers/toResolveWithin',
+  toYield: '../matchers/toYield',
+};
+
+function lazy(name: Name): MatcherFunction<unknown[]> {
+  let matcher: MatcherFunction<unknown[]> | undefined;
+  return function (this: ThisParameterType<MatcherFunction<unknown[]>>, received: unknown, ...expected: unknown[]) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    matcher ??= (require(MODULE_OF[name]) as Record<Name, MatcherFunction<unknown[]>>)[name];
+    return matcher.call(this, received, ...expected);
+  };
+}
+
+expect.extend(Object.fromEntries(Object.keys(MODULE_OF).map((name) => [name, lazy(name as Name)])));
