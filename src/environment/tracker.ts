@@ -97,6 +97,14 @@ export class Tracker {
       return site;
     };
     const init = (id: number, type: string, triggerId: number, resource: object): void => {
+      try {
+        track(id, type, triggerId, resource);
+      } catch {
+        // An exception in an async hook ends the process; near the stack limit even capturing a
+        // stack can throw. The resource then goes untracked.
+      }
+    };
+    const track = (id: number, type: string, triggerId: number, resource: object): void => {
       const parent = nodes.get(executionAsyncId()) ?? nodes.get(triggerId);
       if (type === 'PROMISE') {
         if (parent === undefined || parent.owner.closed) return;

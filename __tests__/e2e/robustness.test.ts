@@ -1,0 +1,15 @@
+import { runJest, statuses } from '../helpers/runJest';
+
+test('no crash and no false report under load: 100,000 promises, 10,000 timers, long chains, deep recursion', async () => {
+  const run = await runJest('robustness');
+  expect(statuses(run)).toEqual({
+    '100,000 promises in one test': 'passed',
+    '100,000 promises nothing can settle, abandoned': 'passed',
+    '10,000 timers created and cleared': 'passed',
+    'a chain of 100,000 then() calls': 'passed',
+    'deep recursion of async functions': 'passed',
+    'a test that never awaits anything': 'passed',
+    'many concurrent timers that all fire': 'passed',
+  });
+  expect(run.exitCode).toBe(0);
+});
