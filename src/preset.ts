@@ -4,14 +4,20 @@
  * Every default is explained in the README ("What the preset sets").
  */
 import type { Config } from '@jest/types';
+import { startRunLevelRecorder } from './runLevel';
 
 /** ts-jest's TS151001 suggests `esModuleInterop` whenever the tsconfig leaves it off: advice, not a problem. */
 const ESM_INTEROP_ADVICE = 151001;
 
 export function createPreset({ typecheck }: { typecheck: boolean }): Config.InitialOptions {
+  // Jest loads the preset in its main process before globalSetup runs: from here on, handles are
+  // recorded so that the preset's globalTeardown can name what globalSetup left open.
+  startRunLevelRecorder();
   return {
     testEnvironment: require.resolve('./environment'),
     setupFilesAfterEnv: [require.resolve('./setup')],
+    globalTeardown: require.resolve('./teardown'),
+    reporters: ['default', require.resolve('./reporter')],
     transform: {
       '^.+\\.[cm]?tsx?$': [
         require.resolve('./transform'),

@@ -76,6 +76,14 @@ describe('leak detection on a fixture project, one leak per file', () => {
     expect(message).toContain('setTimeout timer (10000 ms), created at hang.test.ts:4:13');
   });
 
+  test('one summary at the end lists the files and tests with leaks', () => {
+    const summary = run.report.slice(run.report.indexOf('jest-preset-async: 14 tests in 14 files left things running or unchecked:'));
+    expect(summary).toContain('jest-preset-async: 14 tests in 14 files left things running or unchecked:');
+    expect(summary).toContain('  timer.test.ts\n    ✕ leaks a timer: setTimeout timer (10000 ms), created at timer.test.ts:3:11');
+    expect(summary).toContain('    ✕ (beforeAll/afterAll) listening server, created at before-all.test.ts:7:51');
+    expect(summary).toContain('    ✕ (the module scope) setTimeout timer (400 ms), created at module-scope.test.ts:2:1');
+  });
+
   test('a beforeAll leak and a module-scope leak fail their files', () => {
     const suites = run.suiteFailures.join('\n');
     expect(suites).toContain('jest-preset-async: beforeAll/afterAll of describe "a server opened in beforeAll and never closed" left 1 thing running');

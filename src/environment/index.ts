@@ -14,6 +14,7 @@ import * as timers from 'node:timers';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
+import { pauseRunLevelRecorder } from '../runLevel';
 import { GUARD, installExpectHook, makeGuard } from './expectGuard';
 import { describeResource, isAlive, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
 import { loadNodeEnvironment } from './nodeEnvironment';
@@ -101,6 +102,8 @@ export default class AsyncEnvironment extends TestEnvironment {
 
   constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
     super(config, context);
+    // In Jest's own process (-i), tests are starting: the run-level recorder has seen globalSetup.
+    pauseRunLevelRecorder();
     const project = config.projectConfig;
     const fromConfig = (project.testEnvironmentOptions as Record<string, unknown>)[OPTIONS_KEY];
     const base = applyOptions(DEFAULTS, fromConfig, `testEnvironmentOptions["${OPTIONS_KEY}"]`);

@@ -101,7 +101,12 @@ function render({ finding, where, calledFrom, count }: Line): string {
  * The report, or null when there is nothing to say. `headline(n)` names who left how many things.
  * Pending promises next to handles are most often waiting on them: they are summed up in one line.
  */
-export function buildReport(headline: (count: number) => string, findings: Finding[], context: ReportContext): Error | null {
+export function buildReport(
+  headline: (count: number) => string,
+  findings: Finding[],
+  context: ReportContext,
+  allow?: string,
+): Error | null {
   if (!findings.length) return null;
   let shown = lines(findings, context);
   const handles = shown.filter((line) => line.finding.kind !== 'promise' && line.finding.kind !== 'assertion');
@@ -116,7 +121,7 @@ export function buildReport(headline: (count: number) => string, findings: Findi
   const kinds = [...new Set(findings.map((finding) => finding.kind))].map((kind) => `'${kind}'`).join(', ');
   const message =
     `${headline(shown.length + (summary ? 1 : 0))}\n\n${body}\n\n` +
-    `To allow this on purpose: allowLeaks(${kinds}) in the test, or an ignore rule in testEnvironmentOptions (README, "Leak detection").`;
+    (allow ?? `To allow this on purpose: allowLeaks(${kinds}) in the test, or an ignore rule in testEnvironmentOptions (README, "Leak detection").`);
   const error = new Error(message);
   const first = shown.find((line) => userFrames(line.finding.site, context.ownDirs).length);
   error.stack = `${message}\n${first ? userFrames(first.finding.site, context.ownDirs).join('\n') : ''}`;

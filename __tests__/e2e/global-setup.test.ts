@@ -1,0 +1,9 @@
+import { runJest, statuses } from '../helpers/runJest';
+
+test('the preset globalTeardown fails the run for what globalSetup left open, naming it', async () => {
+  const run = await runJest('global-setup');
+  expect(statuses(run)).toEqual({ 'a test runs while the globalSetup server is up': 'passed' });
+  expect(run.report).toContain('jest-preset-async: globalSetup left 1 thing running after all tests (close it in a globalTeardown):');
+  expect(run.report).toContain('listening server, created at global-setup.js:5:43');
+  expect(run.exitCode).toBe(1);
+});

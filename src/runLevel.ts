@@ -1,0 +1,60 @@
+/**
+ * Run level: what `globalSetup` opened and nothing closed. The preset starts a small recorder of
+ * handles in Jest's main process when it is loaded (before globalSetup runs), pauses it when the
+ * tests start, and the preset's `globalTeardown` (src/teardown.ts) reports the ones that are still
+ * alive and were created by the globalSetup module.
+ */
+import { createHook, type AsyncHook } from 'node:async_hooks';
+import { IGNORED_TYPES } from './environment/kinds';
+
+export interface RecordedHandle {
+  type: string;
+  /** The resource that caused it (a DNS lookup for the server it then opens). */
+  trigger: number;
+  /** Null for one-shot requests: kept only for the lineage of what they open. */
+  ref: WeakRef<object> | null;
+  site: { stack?: string };
+}
+
+const RECORDER = Symbol.for('jest-preset-async.runLevelRecorder');
+type Recorder = { hook: AsyncHook; handles: Map<number, RecordedHandle> };
+
+/** Starts recording once per process (the preset may be loaded more than once). */
+export function startRunLevelRecorder(): void {
+  const store = globalThis as Record<symbol, Recorder | undefined>;
+  if (store[RECORDER]) return;
+  const handles = new Map<number, RecordedHandle>();
+  const init = (id: number, type: string, trigger: number, resource: object) => {
+    if (type === 'PROMISE') return;
+    try {
+      const site: { stack?: string } = {};
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 40;
+      Error.captureStackTrace(site, init);
+      Error.stackTraceLimit = limit;
+      handles.set(id, { type, trigger, ref: IGNORED_TYPES.has(type) ? null : new WeakRef(resource), site });
+    } catch {
+      // never throw from an async hook
+    }
+  };
+  store[RECORDER] = { hook: createHook({ init }).enable(), handles };
+}
+
+/**
+ * Stops recording, keeping what was recorded: called when the tests start (the reporter's
+ * onRunStart comes after globalSetup; an environment in Jest's own process is a second signal).
+ * What tests create is the environment's business, and is not held here.
+ */
+export function pauseRunLevelRecorder(): void {
+  (globalThis as Record<symbol, Recorder | undefined>)[RECORDER]?.hook.disable();
+}
+
+/** Stops recording and returns what was recorded. */
+export function stopRunLevelRecorder(): Map<number, RecordedHandle> {
+  const store = globalThis as Record<symbol, Recorder | undefined>;
+  const recorder = store[RECORDER];
+  if (!recorder) return new Map();
+  recorder.hook.disable();
+  store[RECORDER] = undefined;
+  return recorder.handles;
+}

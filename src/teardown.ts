@@ -1,0 +1,66 @@
+/**
+ * The preset's `globalTeardown` (`jest-preset-async/teardown`): fails the run (exit code 1) when the project's
+ * `globalSetup` opened something (a server, a database, a child process, a timer) that is still
+ * alive after all tests, naming it and the line that created it.
+ *
+ * With a globalTeardown of your own, call this one at its end to keep the check:
+ *   module.exports = async (globalConfig, projectConfig) => {
+ *     await stopServices();
+ *     await require('jest-preset-async/teardown')(globalConfig, projectConfig);
+ *   };
+ */
+import type { Config } from '@jest/types';
+import { join, resolve } from 'node:path';
+import * as timers from 'node:timers';
+import { describeResource, isAlive, kindOf } from './environment/kinds';
+import { buildReport, type Finding } from './environment/report';
+import { stopRunLevelRecorder } from './runLevel';
+
+const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+const OWN_DIRS = ['dist', 'src', 'matchers'].map((dir) => join(PACKAGE_ROOT, dir));
+const GRACE_MS = 100;
+
+async function globalTeardown(globalConfig: Config.GlobalConfig, projectConfig?: Config.ProjectConfig): Promise<void> {
+  const recorded = stopRunLevelRecorder();
+  const setupFile = projectConfig?.globalSetup ?? globalConfig.globalSetup;
+  if (!setupFile) return;
+  // Made by the setup module: its file is on the creation stack, or on the stack of what caused it.
+  const verdicts = new Map<number, boolean>();
+  const madeBySetup = (id: number, depth = 0): boolean => {
+    const known = verdicts.get(id);
+    if (known !== undefined) return known;
+    const handle = recorded.get(id);
+    const verdict = !!handle && ((handle.site.stack ?? '').includes(setupFile) || (depth < 50 && madeBySetup(handle.trigger, depth + 1)));
+    verdicts.set(id, verdict);
+    return verdict;
+  };
+  const fromSetup = [...recorded].filter(([id, handle]) => handle.ref && madeBySetup(id)).map(([id, handle]) => ({ ...handle, via: siteInSetup(id) }));
+  function siteInSetup(id: number): { stack?: string } | null {
+    for (let handle = recorded.get(id), depth = 0; handle && depth < 50; handle = recorded.get(handle.trigger), depth++) {
+      if ((handle.site.stack ?? '').includes(setupFile as string)) return handle.site;
+    }
+    return null;
+  }
+  const alive = () => fromSetup.filter((handle) => isAlive(handle.type, handle.ref?.deref()));
+  const deadline = Date.now() + GRACE_MS;
+  while (alive().length && Date.now() < deadline) await new Promise((done) => timers.setTimeout(done, 5));
+  const findings: Finding[] = alive().map((handle) => {
+    const resource = handle.ref?.deref();
+    const kind = kindOf(handle.type, resource);
+    return { kind, what: describeResource(kind, handle.type, resource), site: handle.site, via: handle.via, ownSite: true };
+  });
+  const error = buildReport(
+    (n) => `jest-preset-async: globalSetup left ${n} thing${n === 1 ? '' : 's'} running after all tests (close ${n === 1 ? 'it' : 'them'} in a globalTeardown):`,
+    findings,
+    { rootDir: projectConfig?.rootDir ?? globalConfig.rootDir, ownDirs: OWN_DIRS },
+    'A globalTeardown of your own replaces this check: close it there (README, "Run level").',
+  );
+  if (error) {
+    // Printed, and the exit code set, rather than thrown: a throwing globalTeardown would stop Jest
+    // before it writes --json/--outputFile results and before other reporters finish.
+    process.stderr.write(`\n${error.message}\n\n`);
+    process.exitCode = 1;
+  }
+}
+
+export = globalTeardown;
