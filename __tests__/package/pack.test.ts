@@ -89,6 +89,9 @@ test('the tarball holds the built entries, their types and the preset, and no te
       'dist/src/setup.js',
       'dist/src/environment/index.js',
       'dist/src/presets/typecheck.js',
+      'dist/src/teardown.js',
+      'dist/src/reporter.js',
+      'dist/src/transform.js',
       'dist/src/types/matchers.d.ts',
       'dist/matchers/index.js',
       'dist/matchers/index.d.ts',
@@ -141,5 +144,23 @@ describe.each([
     const jest = await run(process.execPath, [join(project, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci'], project);
     expect(jest.output).toContain('Tests:       2 passed, 2 total');
     expect(jest.code).toBe(0);
+  }, 120_000);
+
+  test('leak detection fails a leaking test there, naming its line', async () => {
+    writeFileSync(
+      join(project, 'leak.spec.ts'),
+      "import { expect as globalsExpect, test as globalsTest } from '@jest/globals';\n" +
+        "test('leaks a timer', () => {\n  setTimeout(() => undefined, 200);\n});\n" +
+        "globalsTest('does not await', () => {\n  globalsExpect(Promise.resolve(1)).resolves.toBe(1);\n});\n",
+    );
+    try {
+      const jest = await run(process.execPath, [join(project, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', 'leak.spec'], project);
+      expect(jest.output).toContain('setTimeout timer (200 ms), created at leak.spec.ts:3:3');
+      expect(jest.output).toContain('expect(…).resolves.toBe(…) was not awaited, created at leak.spec.ts:6:46');
+      expect(jest.output).toContain('Tests:       2 failed, 2 total');
+      expect(jest.code).toBe(1);
+    } finally {
+      rmSync(join(project, 'leak.spec.ts'));
+    }
   }, 120_000);
 });
