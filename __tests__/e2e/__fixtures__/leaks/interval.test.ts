@@ -1,5 +1,10 @@
 let interval: NodeJS.Timeout;
 test('leaks an interval', () => {
-  interval = setInterval(() => undefined, 1000);
+  interval = setInterval(() => setTimeout(() => undefined, 50), 10);
+});
+
+test('a later test is not blamed for what the earlier one left running', async () => {
+  // The interval above keeps firing (and starting timers) during this test.
+  await new Promise((resolve) => setTimeout(resolve, 40));
 });
 afterAll(() => clearInterval(interval));
