@@ -18,7 +18,6 @@ export interface Finding {
   ownSite: boolean;
   /** Extra words after the location ("and it failed: ..."). */
   note?: string;
-  count?: number;
 }
 
 const PACKAGE_DIR = `${sep}jest-preset-async${sep}`;

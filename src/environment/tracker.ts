@@ -9,7 +9,7 @@
  * its first await, a timer or I/O callback); a promise created later names the step it came from.
  */
 import { AsyncResource, createHook, executionAsyncId, type AsyncHook } from 'node:async_hooks';
-import { IGNORED_TYPES, kindOf, type LeakKind } from './kinds';
+import { IGNORED_TYPES, type LeakKind } from './kinds';
 
 /** An unformatted stack, read only if a leak is reported. */
 export interface Site {
@@ -179,4 +179,3 @@ export class Tracker {
   }
 }
 
-export { kindOf };
