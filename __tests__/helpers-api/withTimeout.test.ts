@@ -39,6 +39,13 @@ describe('withTimeout', () => {
     const error = await withTimeout(deferred().promise, 5).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ name: 'TimeoutError', message: 'Timed out after 5 ms', ms: 5 });
+    expect((error as Error).cause).toEqual(new Error('the operation was still pending after 5 ms'));
+  });
+
+  test('the cause names a function that was still pending', async () => {
+    const connect = () => deferred().promise;
+    const error = (await withTimeout(connect, 1).catch((e: unknown) => e)) as Error;
+    expect(error.cause).toEqual(new Error('connect() was still pending after 1 ms'));
   });
 
   test('takes a function returning the promise, and a message of its own', async () => {

@@ -30,8 +30,11 @@ export async function withTimeout<T>(input: PromiseLike<T> | (() => PromiseLike<
   if (message !== undefined && typeof message !== 'string') throw badArgument(helper, 'options.message', 'a string', message);
   signal?.throwIfAborted();
 
-  // Created here, so that its stack points at the caller rather than at a timer callback.
-  const timeout = new TimeoutError(limit, message);
+  // Created here, so that its stack points at the caller rather than at a timer callback. The cause
+  // says what was still pending: the function's name when it has one (Python's wait_for chains the
+  // cancelled task the same way).
+  const what = typeof input === 'function' && input.name ? `${input.name}()` : 'the operation';
+  const timeout = new TimeoutError(limit, message, { cause: new Error(`${what} was still pending after ${limit} ms`) });
   let timer: ReturnType<typeof realSetTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   try {
