@@ -50,9 +50,10 @@ describe('withTimeout', () => {
 
   test('takes a function returning the promise, and a message of its own', async () => {
     await expect(withTimeout(() => Promise.resolve(1), 100)).resolves.toBe(1);
-    await expect(withTimeout(() => deferred().promise, 5, { message: 'server did not close' })).rejects.toThrow(
-      new TimeoutError(5, 'server did not close'),
-    );
+    await expect(withTimeout(() => deferred().promise, 5, { message: 'server did not close' })).toRejectWith(TimeoutError, {
+      message: 'server did not close',
+      ms: 5,
+    });
   });
 
   test('its deadline runs on the real clock, so fake timers cannot freeze it', async () => {
