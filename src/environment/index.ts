@@ -222,7 +222,28 @@ export default class AsyncEnvironment extends TestEnvironment {
     const original = (this.originals.get(holder) ?? holder.fn) as ((...args: never[]) => unknown) | undefined;
     if (typeof original !== 'function') return;
     this.originals.set(holder, original);
-    holder.fn = this.tracker.wrap(original, owner);
+    holder.fn = this.tracker.wrap(this.noticeFakeTime(original, owner), owner);
+  }
+
+  /**
+   * Notes whether the function ran with fake timers installed, when it returns and when its
+   * promise settles. Any fake clock (Jest's, or sinon's own) holds the callbacks of its timers, and
+   * so the promises waiting on them: in a test that used one, pending promises are not judged.
+   */
+  private noticeFakeTime<F extends (...args: never[]) => unknown>(fn: F, owner: Owner): F {
+    const global = this.global as unknown as { setTimeout?: { clock?: unknown; _isMockFunction?: boolean } };
+    const check = () => {
+      const timeout = global.setTimeout;
+      if (timeout && (typeof timeout.clock === 'object' || timeout._isMockFunction === true)) owner.usedFakeTime = true;
+    };
+    const noticing = function (this: unknown, ...args: never[]) {
+      const result = fn.apply(this, args);
+      check();
+      if (result && typeof (result as PromiseLike<unknown>).then === 'function') (result as PromiseLike<unknown>).then(check, check);
+      return result;
+    };
+    Object.defineProperty(noticing, 'length', { value: fn.length });
+    return noticing as unknown as F;
   }
 
   private unwrapFn(holder: { fn?: unknown }): void {
@@ -280,7 +301,7 @@ export default class AsyncEnvironment extends TestEnvironment {
       while (busy() && Date.now() < deadline) await sleep(2);
     }
     const findings = settleSites(this.liveHandles(owner));
-    if (promisesOn && owner.pending.size && !this.fakeTimeStillRuns()) {
+    if (promisesOn && owner.pending.size && !this.fakeTimeStillRuns() && !owner.usedFakeTime) {
       const candidates = settleSites(this.pendingPromises(owner));
       // An unformatted stack holds the functions of its frames, and through them their closures:
       // it could keep alive the very promises the GC is asked about. Only formatted text stays.

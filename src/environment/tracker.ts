@@ -26,6 +26,8 @@ export interface Owner {
   allowed: Set<LeakKind>;
   /** Fake timers still pending when the owner's code switched back to real timers. */
   fakeTimersAtRestore: number;
+  /** The owner's code ran with fake timers installed (Jest's, or sinon's own). */
+  usedFakeTime: boolean;
   closed: boolean;
 }
 
@@ -77,6 +79,7 @@ export const newOwner = (kind: Owner['kind'], name: string): Owner => ({
   assertions: [],
   allowed: new Set(),
   fakeTimersAtRestore: 0,
+  usedFakeTime: false,
   closed: false,
 });
 
