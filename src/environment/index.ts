@@ -19,7 +19,7 @@ import { GUARD, installExpectHook, makeGuard } from './expectGuard';
 import { describeResource, isAlive, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
 import { loadNodeEnvironment } from './nodeEnvironment';
 import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, type DetectorOptions, type Mode } from './options';
-import { buildReport, type Finding, type ReportContext } from './report';
+import { buildReport, madeByLibrary, type Finding, type ReportContext } from './report';
 import { recordSpyNames } from './spyNames';
 import { newOwner, Tracker, type Owner, type Site } from './tracker';
 
@@ -29,6 +29,8 @@ const { TestEnvironment } = loadNodeEnvironment();
 export const ALLOW = Symbol.for('jest-preset-async.allowLeaks');
 
 const PACKAGE_ROOT = resolve(__dirname, '..', '..', '..');
+/** Library timers up to this long end by themselves: see libraryShortTimer(). */
+const LIBRARY_TIMER_MS = 1000;
 const OWN_DIRS = ['dist', 'src', 'matchers'].map((dir) => join(PACKAGE_ROOT, dir));
 
 const tick = () => new Promise<void>((done) => timers.setImmediate(done));
@@ -267,7 +269,7 @@ export default class AsyncEnvironment extends TestEnvironment {
 
   /** Handles still alive now, as findings. */
   private liveHandles(owner: Owner): Finding[] {
-    const live = owner.handles.filter((handle) => isAlive(handle.type, handle.ref.deref()));
+    const live = owner.handles.filter((handle) => isAlive(handle.type, handle.ref.deref()) && !this.libraryShortTimer(handle));
     // A child process's stdio pipes are part of it: one line for the process.
     const processSteps = new Set(live.filter((handle) => handle.type === 'PROCESSWRAP').map((handle) => handle.step));
     return live
@@ -277,6 +279,17 @@ export default class AsyncEnvironment extends TestEnvironment {
         const kind = kindOf(handle.type, resource);
         return { kind, what: describeResource(kind, handle.type, resource), site: handle.site, via: handle.via, ownSite: handle.ownSite };
       });
+  }
+
+  /**
+   * A one-shot timer of at most a second that a library's code started (its setTimeout call is in
+   * node_modules) ends by itself, and the test cannot change it: not reported. mockttp, for one,
+   * leaves a 100 ms timer per TLS socket.
+   */
+  private libraryShortTimer(handle: Owner['handles'][number]): boolean {
+    if (handle.type !== 'Timeout') return false;
+    const timer = handle.ref.deref() as { _repeat?: number | null; _idleTimeout?: number } | undefined;
+    return !timer?._repeat && (timer?._idleTimeout ?? Infinity) <= LIBRARY_TIMER_MS && madeByLibrary(handle.site, OWN_DIRS);
   }
 
   private pendingPromises(owner: Owner): Finding[] & { ids: number[] } {

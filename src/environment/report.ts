@@ -34,6 +34,12 @@ export function userFrames(site: Site | null, ownDirs: readonly string[]): strin
   return lines.filter((line) => !isInternal(line) && !isOwn(line, ownDirs)).slice(0, 3);
 }
 
+/** Whether the code that made it (its first frame that is not Node's or this package's) is in node_modules. */
+export function madeByLibrary(site: Site | null, ownDirs: readonly string[]): boolean {
+  const first = (site?.stack ?? '').split('\n').find((line) => isStackLine(line) && !isInternal(line) && !isOwn(line, ownDirs));
+  return first !== undefined && isLibrary(first);
+}
+
 /** "src/agent.ts:42:18" from a frame, relative to the project. */
 export function location(frame: string | undefined, rootDir: string): string | undefined {
   if (!frame) return undefined;

@@ -57,3 +57,8 @@ test('pending fake timers are not real handles', () => {
 test('the server from beforeAll is in use', () => {
   expect(shared.listening).toBe(true);
 });
+
+test("a library's short one-shot timer ends by itself and is not reported", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('slow-lib').handshake();
+});
