@@ -7,3 +7,10 @@ test('the preset globalTeardown fails the run for what globalSetup left open, na
   expect(run.report).toContain('listening server, created at global-setup.js:5:43');
   expect(run.exitCode).toBe(1);
 });
+
+test('after reporting them, leaked handles no longer hold the run open: Jest exits by itself', async () => {
+  const run = await runJest('no-cleanup');
+  expect(statuses(run)).toEqual({ 'leaks an interval and a server, cleans nothing': 'failed', 'later test': 'passed' });
+  expect(run.report).not.toContain('Jest did not exit');
+  expect(run.exitCode).toBe(1);
+});

@@ -12,4 +12,4 @@ test('no crash and no false report under load: 100,000 promises, 10,000 timers, 
     'many concurrent timers that all fire': 'passed',
   });
   expect(run.exitCode).toBe(0);
-});
+}, 60_000); // a heavy fixture on purpose: several seconds of its own

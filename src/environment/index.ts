@@ -277,7 +277,8 @@ export default class AsyncEnvironment extends TestEnvironment {
       .map((handle) => {
         const resource = handle.ref.deref();
         const kind = kindOf(handle.type, resource);
-        return { kind, what: describeResource(kind, handle.type, resource), site: handle.site, via: handle.via, ownSite: handle.ownSite };
+        const release = () => (resource as { unref?: () => void } | undefined)?.unref?.();
+        return { kind, what: describeResource(kind, handle.type, resource), site: handle.site, via: handle.via, ownSite: handle.ownSite, release };
       });
   }
 
@@ -406,6 +407,8 @@ export default class AsyncEnvironment extends TestEnvironment {
       const headline = (prefix: string) => (n: number) => `${prefix}: the test left ${n} thing${n === 1 ? '' : 's'} running or unchecked:`;
       this.deliver(test, buildReport(headline('jest-preset-async'), byMode('fail'), this.report), 'fail');
       this.deliver(test, buildReport(headline('jest-preset-async (warning)'), byMode('warn'), this.report), 'warn');
+      // Reported: it no longer holds the run open (it keeps working; Jest can exit at the end).
+      for (const finding of findings) if (this.modeOf(finding.kind) !== 'off') finding.release?.();
       this.deliver(test, this.fakeTimerFindings(owner), this.options.fakeTimers);
     } finally {
       this.tracker.forget(owner);
@@ -423,6 +426,7 @@ export default class AsyncEnvironment extends TestEnvironment {
     const error = buildReport(headline('jest-preset-async'), findings.filter((finding) => this.modeOf(finding.kind) === 'fail'), this.report);
     if (error) state.unhandledErrors.push(error);
     const warn = buildReport(headline('jest-preset-async (warning)'), findings.filter((finding) => this.modeOf(finding.kind) === 'warn'), this.report);
+    for (const finding of findings) if (this.modeOf(finding.kind) !== 'off') finding.release?.();
     if (warn) (this.global as unknown as { console: Console }).console.warn(warn.message);
   }
 }

@@ -18,6 +18,8 @@ export interface Finding {
   ownSite: boolean;
   /** Extra words after the location ("and it failed: ..."). */
   note?: string;
+  /** Lets the process end despite it (unref), once it has been reported. */
+  release?: () => void;
 }
 
 const PACKAGE_DIR = `${sep}jest-preset-async${sep}`;
