@@ -5,6 +5,8 @@
 import type { MatcherContext } from 'expect';
 import { types } from 'node:util';
 import { withoutOwnFrames } from '../src/helpers/ownFrames';
+import { isThenable } from '../src/helpers/thenable';
+import { MAX_TIMER_MS } from '../src/helpers/validate';
 import type { Outcome } from '../src/helpers/settle';
 
 export type HintOptions = { isNot: boolean; promise: string; secondArgument?: string };
@@ -55,14 +57,7 @@ export const isMock = (value: unknown): value is MockLike =>
   (value as Partial<MockLike>)._isMockFunction === true &&
   typeof (value as Partial<MockLike>).mock === 'object';
 
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
-  try {
-    return typeof (value as { then?: unknown }).then === 'function';
-  } catch {
-    return false; // a `then` getter that throws: not something to await
-  }
-}
+export { isThenable };
 
 /**
  * Turns the received value into a function that starts it: a promise or thenable as is, a
@@ -100,8 +95,6 @@ export function asyncInput(
   };
 }
 
-/** The largest delay Node's timers honour; a longer one fires after 1 ms. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 export function ensureLimitMs(
   ctx: MatcherContext,

@@ -10,14 +10,12 @@
  *   };
  */
 import type { Config } from '@jest/types';
-import { join, resolve } from 'node:path';
 import * as timers from 'node:timers';
 import { describeResource, isAlive, kindOf } from './environment/kinds';
+import { OWN_DIRS } from './helpers/ownFrames';
 import { buildReport, type Finding } from './environment/report';
 import { stopRunLevelRecorder } from './runLevel';
 
-const PACKAGE_ROOT = resolve(__dirname, '..', '..');
-const OWN_DIRS = ['dist', 'src', 'matchers'].map((dir) => join(PACKAGE_ROOT, dir));
 const GRACE_MS = 100;
 
 async function globalTeardown(globalConfig: Config.GlobalConfig, projectConfig?: Config.ProjectConfig): Promise<void> {

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { types } from 'node:util';
 import { withoutOwnFrames } from '../helpers/ownFrames';
+import { isThenable } from '../helpers/thenable';
 import type { AssertionRecord, Owner } from './tracker';
 
 export const GUARD = Symbol.for('jest-preset-async.expectGuard');
@@ -19,8 +20,6 @@ type ExpectFn = ((...args: unknown[]) => unknown) & Record<string, unknown>;
 type Guard = (expect: ExpectFn) => ExpectFn;
 type RuntimeProto = { setGlobalsForRuntime?: (globals: Record<string, unknown>) => void; [GUARD]?: true };
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 /** The jest-runtime class this worker uses: already loaded by jest-runner, else through the project's Jest. */
 function runtimeClass(projectDir: string): { prototype: RuntimeProto } | undefined {

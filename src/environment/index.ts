@@ -9,11 +9,12 @@
  */
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import type { Circus } from '@jest/types';
-import { join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import * as timers from 'node:timers';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
+import { OWN_DIRS } from '../helpers/ownFrames';
 import { pauseRunLevelRecorder } from '../runLevel';
 import { GUARD, installExpectHook, makeGuard } from './expectGuard';
 import { describeResource, isAlive, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
@@ -28,10 +29,8 @@ const { TestEnvironment } = loadNodeEnvironment();
 /** `allowLeaks()` reaches the environment through this global function. */
 export const ALLOW = Symbol.for('jest-preset-async.allowLeaks');
 
-const PACKAGE_ROOT = resolve(__dirname, '..', '..', '..');
 /** Library timers up to this long end by themselves: see libraryShortTimer(). */
 const LIBRARY_TIMER_MS = 1000;
-const OWN_DIRS = ['dist', 'src', 'matchers'].map((dir) => join(PACKAGE_ROOT, dir));
 
 const tick = () => new Promise<void>((done) => timers.setImmediate(done));
 const sleep = (ms: number) => new Promise<void>((done) => timers.setTimeout(done, ms));

@@ -1,3 +1,5 @@
+import { isThenable } from './thenable';
+
 /** A promise settled from the outside, and where it stands. */
 export interface Deferred<T> {
   readonly promise: Promise<T>;
@@ -7,10 +9,6 @@ export interface Deferred<T> {
   readonly state: 'pending' | 'fulfilled' | 'rejected';
 }
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  (typeof value === 'object' || typeof value === 'function') &&
-  value !== null &&
-  typeof (value as { then?: unknown }).then === 'function';
 
 /**
  * A promise with its `resolve` and `reject` in hand: the building block for deterministic async

@@ -7,7 +7,8 @@ import { join, resolve, sep } from 'node:path';
 
 // This file is dist/src/helpers/ownFrames.js; source maps may rename frames to the .ts sources.
 const PACKAGE_ROOT = resolve(__dirname, '..', '..', '..');
-const OWN_DIRS = ['dist', 'src', 'matchers'].map((dir) => join(PACKAGE_ROOT, dir) + sep);
+/** The package's own code: its build, and the sources source maps point at. */
+export const OWN_DIRS = ['dist', 'src', 'matchers'].map((dir) => join(PACKAGE_ROOT, dir) + sep);
 
 /** Removes the stack frames of this package's own files; returns the same error. */
 export function withoutOwnFrames<E extends Error>(error: E): E {

@@ -1,5 +1,6 @@
 import { TimeoutError } from '../errors';
 import { realClearTimeout, realSetTimeout } from './realTimers';
+import { isThenable } from './thenable';
 import { badArgument, ensureMs } from './validate';
 
 export interface WithTimeoutOptions {
@@ -19,7 +20,7 @@ export interface WithTimeoutOptions {
  */
 export async function withTimeout<T>(input: PromiseLike<T> | (() => PromiseLike<T>), ms: number, options: WithTimeoutOptions = {}): Promise<T> {
   const helper = 'withTimeout';
-  if (typeof input !== 'function' && typeof (input as PromiseLike<T> | null)?.then !== 'function') {
+  if (typeof input !== 'function' && !isThenable(input)) {
     throw badArgument(helper, 'input', 'a promise or a function returning one', input);
   }
   const limit = ensureMs(helper, 'ms', ms);
