@@ -402,12 +402,7 @@ export default class AsyncEnvironment extends TestEnvironment {
       const unawaited = settleSites(this.unawaited(owner));
       owner.assertions.length = 0;
       const findings = [...unawaited, ...(await this.collect(owner, true))];
-      const byMode = (mode: Mode) => findings.filter((finding) => this.modeOf(finding.kind) === mode);
-      const headline = (prefix: string) => (n: number) => `${prefix}: the test left ${n} thing${n === 1 ? '' : 's'} running or unchecked:`;
-      this.deliver(test, buildReport(headline('jest-preset-async'), byMode('fail'), this.report), 'fail');
-      this.deliver(test, buildReport(headline('jest-preset-async (warning)'), byMode('warn'), this.report), 'warn');
-      // Reported: it no longer holds the run open (it keeps working; Jest can exit at the end).
-      for (const finding of findings) if (this.modeOf(finding.kind) !== 'off') finding.release?.();
+      this.judge(findings, 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
       this.deliver(test, this.fakeTimerFindings(owner), this.options.fakeTimers);
     } finally {
       this.tracker.forget(owner);
@@ -417,16 +412,30 @@ export default class AsyncEnvironment extends TestEnvironment {
   private deliver(test: Circus.TestEntry, error: Error | null, mode: Mode): void {
     if (!error || mode === 'off') return;
     if (mode === 'fail') test.errors.push(error);
-    else (this.global as unknown as { console: Console }).console.warn(`${test.name}\n${error.message}`);
+    else this.warn(`${test.name}\n${error.message}`);
+  }
+
+  private warn(message: string): void {
+    (this.global as unknown as { console: Console }).console.warn(message);
+  }
+
+  /**
+   * One report per mode: `fail` findings through `fail`, `warn` findings printed. Then what was
+   * reported is unref'd: it keeps working, but no longer keeps Jest from exiting at the end.
+   */
+  private judge(findings: Finding[], who: string, unchecked: string, fail: (error: Error) => void, label?: string): void {
+    for (const mode of ['fail', 'warn'] as const) {
+      const prefix = mode === 'fail' ? 'jest-preset-async' : 'jest-preset-async (warning)';
+      const headline = (n: number) => `${prefix}: ${who} left ${n} thing${n === 1 ? '' : 's'} running${unchecked}:`;
+      const error = buildReport(headline, findings.filter((finding) => this.modeOf(finding.kind) === mode), this.report);
+      if (error && mode === 'fail') fail(error);
+      else if (error) this.warn(label ? `${label}\n${error.message}` : error.message);
+    }
+    for (const finding of findings) if (this.modeOf(finding.kind) !== 'off') finding.release?.();
   }
 
   private reportOutside(state: Circus.State, findings: Finding[], where: string): void {
-    const headline = (prefix: string) => (n: number) => `${prefix}: ${where} left ${n} thing${n === 1 ? '' : 's'} running:`;
-    const error = buildReport(headline('jest-preset-async'), findings.filter((finding) => this.modeOf(finding.kind) === 'fail'), this.report);
-    if (error) state.unhandledErrors.push(error);
-    const warn = buildReport(headline('jest-preset-async (warning)'), findings.filter((finding) => this.modeOf(finding.kind) === 'warn'), this.report);
-    for (const finding of findings) if (this.modeOf(finding.kind) !== 'off') finding.release?.();
-    if (warn) (this.global as unknown as { console: Console }).console.warn(warn.message);
+    this.judge(findings, where, '', (error) => state.unhandledErrors.push(error));
   }
 }
 
