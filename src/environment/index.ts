@@ -15,6 +15,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
 import { OWN_DIRS } from '../helpers/ownFrames';
+import { isThenable } from '../helpers/thenable';
 import { pauseRunLevelRecorder } from '../runLevel';
 import { GUARD, installExpectHook, makeGuard } from './expectGuard';
 import { describeResource, isAlive, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
@@ -223,7 +224,7 @@ export default class AsyncEnvironment extends TestEnvironment {
     const original = (this.originals.get(holder) ?? holder.fn) as ((...args: never[]) => unknown) | undefined;
     if (typeof original !== 'function') return;
     this.originals.set(holder, original);
-    holder.fn = this.tracker.wrap(this.noticeFakeTime(original, owner), owner);
+    holder.fn = this.tracker.wrap(original, owner, this.noticeFakeTime(owner));
   }
 
   /**
@@ -231,20 +232,16 @@ export default class AsyncEnvironment extends TestEnvironment {
    * promise settles. Any fake clock (Jest's, or sinon's own) holds the callbacks of its timers, and
    * so the promises waiting on them: in a test that used one, pending promises are not judged.
    */
-  private noticeFakeTime<F extends (...args: never[]) => unknown>(fn: F, owner: Owner): F {
+  private noticeFakeTime(owner: Owner): (result: unknown) => void {
     const global = this.global as unknown as { setTimeout?: { clock?: unknown; _isMockFunction?: boolean } };
     const check = () => {
       const timeout = global.setTimeout;
       if (timeout && (typeof timeout.clock === 'object' || timeout._isMockFunction === true)) owner.usedFakeTime = true;
     };
-    const noticing = function (this: unknown, ...args: never[]) {
-      const result = fn.apply(this, args);
+    return (result) => {
       check();
-      if (result && typeof (result as PromiseLike<unknown>).then === 'function') (result as PromiseLike<unknown>).then(check, check);
-      return result;
+      if (isThenable(result)) result.then(check, check);
     };
-    Object.defineProperty(noticing, 'length', { value: fn.length });
-    return noticing as unknown as F;
   }
 
   private unwrapFn(holder: { fn?: unknown }): void {

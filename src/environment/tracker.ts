@@ -147,16 +147,19 @@ export class Tracker {
   }
 
   /**
-   * Wraps a test or hook function so that everything it starts belongs to `owner`. Keeps
+   * Wraps a test or hook function so that everything it starts belongs to `owner` (`afterCall` sees
+   * what it returned). Keeps
    * `length` (Jest tells `done`-callback functions by it) and leaves generator functions alone.
    */
-  wrap<F extends (...args: never[]) => unknown>(fn: F, owner: Owner): F {
+  wrap<F extends (...args: never[]) => unknown>(fn: F, owner: Owner, afterCall?: (result: unknown) => void): F {
     if (fn.constructor?.name === 'GeneratorFunction' || fn.constructor?.name === 'AsyncGeneratorFunction') return fn;
     const scope = new AsyncResource(SCOPE_TYPE);
     this.nodes.set(scope.asyncId(), { owner, id: scope.asyncId(), site: null, sync: true });
     const call = fn as unknown as (this: unknown, ...args: unknown[]) => unknown;
     const wrapped = function (this: unknown, ...args: unknown[]) {
-      return scope.runInAsyncScope(call, this, ...args);
+      const result = scope.runInAsyncScope(call, this, ...args);
+      afterCall?.(result);
+      return result;
     };
     Object.defineProperty(wrapped, 'length', { value: fn.length });
     return wrapped as unknown as F;
