@@ -41,6 +41,26 @@ export function failureOfTest(run: JestRun, fullName: string): string {
   return stripAnsi(result.failureMessages.join('\n'));
 }
 
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command in a child process without colours and without the variables of the Jest (and npm)
+ * run that started it, which would otherwise leak into the child's own run.
+ */
+export function runCommand(command: string, args: string[], cwd: string): Promise<CommandResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+  for (const key of Object.keys(env)) if (key.startsWith('JEST_') || key.startsWith('npm_')) delete env[key];
+  return new Promise((done) => {
+    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
 export async function runJest(fixture: string, args: string[] = []): Promise<JestRun> {
   const dir = mkdtempSync(join(tmpdir(), `jest-preset-async-${fixture}-`));
   try {
@@ -48,17 +68,11 @@ export async function runJest(fixture: string, args: string[] = []): Promise<Jes
     mkdirSync(join(dir, 'node_modules'), { recursive: true });
     symlinkSync(REPO_ROOT, join(dir, 'node_modules', 'jest-preset-async'), 'dir');
     const outputFile = join(dir, 'jest-result.json');
-    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
-    for (const key of Object.keys(env)) if (key.startsWith('JEST_')) delete env[key];
-
-    const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done) => {
-      execFile(
-        process.execPath,
-        [JEST_BIN, '--ci', '--json', `--outputFile=${outputFile}`, `--cacheDirectory=${CACHE}`, ...args],
-        { cwd: dir, env, maxBuffer: 16 * 1024 * 1024 },
-        (error, _stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stderr }),
-      );
-    });
+    const { code, stderr } = await runCommand(
+      process.execPath,
+      [JEST_BIN, '--ci', '--json', `--outputFile=${outputFile}`, `--cacheDirectory=${CACHE}`, ...args],
+      dir,
+    );
 
     let parsed: { testResults: Array<{ message: string; assertionResults: AssertionResult[] }> };
     try {

@@ -3,23 +3,17 @@
  * TypeScript, with a one-line jest.config.js and TypeScript tests for both ways of writing them.
  * Done for Jest 30 and Jest 29. Needs the npm registry (as `npm ci` does).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../helpers/runJest';
+import { REPO_ROOT, runCommand } from '../helpers/runJest';
 
 const INSTALL_TIMEOUT_MS = 240_000;
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((done) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
-    for (const key of Object.keys(env)) if (key.startsWith('JEST_') || key.startsWith('npm_')) delete env[key];
-    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
-    );
-  });
-}
+const run = async (command: string, args: string[], cwd: string) => {
+  const { code, stdout, stderr } = await runCommand(command, args, cwd);
+  return { code, output: `${stdout}\n${stderr}` };
+};
 
 const USER_FILES: Record<string, string> = {
   'jest.config.js': "module.exports = { preset: 'jest-preset-async' };\n",
