@@ -9,7 +9,7 @@ const LEAKS: Array<[test: string, what: string]> = [
   ['leaks a child process', 'child process (pid '],
   ['leaks a file watcher', 'file watcher (fs.watch), created at watcher.test.ts:6:18'],
   ['leaks a UDP socket', 'UDP socket, created at udp.test.ts:5:24'],
-  ['leaks a pending promise whose resolver is kept', 'pending promise, created at promise.test.ts:3:8'],
+  ['leaks a pending promise that code waits on, whose resolver is kept', 'pending promise, created at promise.test.ts:3:8'],
   ['leaks a floating async worker loop', 'setTimeout timer (20 ms), created at worker-loop.test.ts:2:56 (called from worker-loop.test.ts:5:25)'],
   ['an unawaited .resolves assertion that would pass', 'expect(…).resolves.toBe(…) was not awaited, created at unawaited.test.ts:4:39 — it passed, but nothing waited for it to check'],
   ['an unawaited async matcher of the package that would fail', 'expect(…).toResolveWithin(…) was not awaited, created at unawaited.test.ts:8:45 — and it failed: Received: rejected'],

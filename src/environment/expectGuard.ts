@@ -18,6 +18,8 @@ export const GUARD = Symbol.for('jest-preset-async.expectGuard');
 
 type ExpectFn = ((...args: unknown[]) => unknown) & Record<string, unknown>;
 type Guard = (expect: ExpectFn) => ExpectFn;
+/** `promise.then(onFulfilled, onRejected)`, as the package's own observer (not a waiter on it). */
+type Observe = (promise: PromiseLike<unknown>, onFulfilled: (value: unknown) => unknown, onRejected: (reason: unknown) => unknown) => PromiseLike<unknown>;
 type RuntimeProto = { setGlobalsForRuntime?: (globals: Record<string, unknown>) => void; [GUARD]?: true };
 
 
@@ -60,7 +62,7 @@ const WRAPPED_CHAINS = new Set(['not', 'resolves', 'rejects']);
  * Makes the guard: `expect` behaves exactly as before, except that a thenable a matcher returns is
  * replaced by one that records whether it was awaited, in the record list of the test running it.
  */
-export function makeGuard(ownerNow: () => Owner | undefined): Guard {
+export function makeGuard(ownerNow: () => Owner | undefined, observe: Observe): Guard {
   const track = (result: PromiseLike<unknown>, label: string, call: (...args: unknown[]) => unknown): PromiseLike<unknown> => {
     const owner = ownerNow();
     if (!owner) return result;
@@ -68,7 +70,10 @@ export function makeGuard(ownerNow: () => Owner | undefined): Guard {
     Error.captureStackTrace(site, call);
     const record: AssertionRecord = { label, site, awaited: false, state: 'pending' };
     owner.assertions.push(record);
-    const settled = Promise.resolve(result).then(
+    // Not observed for the user: an unawaited failure stays an unhandled rejection, which Jest
+    // reports on the test (as it does without the guard). The guard never swallows a failure.
+    const settled = observe(
+      result,
       (value) => {
         record.state = 'passed';
         return value;
@@ -81,9 +86,6 @@ export function makeGuard(ownerNow: () => Owner | undefined): Guard {
         throw types.isNativeError(error) ? withoutOwnFrames(error) : error;
       },
     );
-    // Observed here so that an unawaited failure is reported once, by the guard, not again as an
-    // unhandled rejection after the test.
-    settled.catch(() => undefined);
     const mark = () => {
       record.awaited = true;
     };
@@ -94,11 +96,11 @@ export function makeGuard(ownerNow: () => Owner | undefined): Guard {
       },
       catch(onRejected: (reason: unknown) => unknown) {
         mark();
-        return settled.catch(onRejected);
+        return settled.then(undefined, onRejected);
       },
       finally(onFinally: () => void) {
         mark();
-        return settled.finally(onFinally);
+        return Promise.resolve(settled).finally(onFinally);
       },
       [Symbol.toStringTag]: 'Promise',
     } as PromiseLike<unknown>;

@@ -23,7 +23,7 @@ import { loadNodeEnvironment } from './nodeEnvironment';
 import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, type DetectorOptions, type Mode } from './options';
 import { buildReport, madeByLibrary, type Finding, type ReportContext } from './report';
 import { recordSpyNames } from './spyNames';
-import { newOwner, Tracker, type Owner, type Site } from './tracker';
+import { isEnded, newOwner, Tracker, type HandleRecord, type Owner, type Site } from './tracker';
 
 const { TestEnvironment } = loadNodeEnvironment();
 
@@ -62,22 +62,18 @@ function settleSites<T extends Finding[]>(findings: T): T {
   return findings;
 }
 
-function weaken(pending: Map<number, object>): Map<number, WeakRef<object>> {
-  const refs = new Map<number, WeakRef<object>>();
-  for (const [id, promise] of pending) refs.set(id, new WeakRef(promise));
-  pending.clear();
-  return refs;
-}
-
-function dropCollected(refs: Map<number, WeakRef<object>>): void {
-  for (const [id, ref] of refs) if (ref.deref() === undefined) refs.delete(id);
-}
-
-function strengthen(refs: Map<number, WeakRef<object>>, pending: Map<number, object>): void {
-  for (const [id, ref] of refs) {
-    const promise = ref.deref();
-    if (promise !== undefined) pending.set(id, promise);
-  }
+/** What a test left alive after its grace period, watched until the file's verdict (judgeWatched). */
+interface Watched {
+  test: Circus.TestEntry;
+  owner: Owner;
+  /** The handles alive after the grace period. */
+  early: Set<HandleRecord>;
+  /** Pending promises that code waits on, held weakly, by id. */
+  promises: Map<number, WeakRef<object>>;
+  /** Handles and promise ids alive when an afterAll hook started. */
+  atAfterAll: Set<HandleRecord | number>;
+  /** Already reported (scope 'test' reports at the end of the test). */
+  reported: Set<HandleRecord | number>;
 }
 
 type FakeTimers = { _fakingTime?: boolean; getTimerCount(): number; clearAllTimers(): void } | null;
@@ -100,6 +96,9 @@ export default class AsyncEnvironment extends TestEnvironment {
   private readonly fileOwner: Owner;
   private readonly originals = new Map<object, unknown>();
   private sequentialTest: Circus.TestEntry | null = null;
+  private watched: Watched[] = [];
+  /** Reported timers: a chain that re-arms itself is stopped when the file's environment goes. */
+  private readonly releasedTimers: HandleRecord[] = [];
   private tornDown = false;
 
   constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
@@ -126,7 +125,10 @@ export default class AsyncEnvironment extends TestEnvironment {
     };
     if (this.options.fakeTimers !== 'off') this.countFakeTimersAtRestore();
     if (this.options.unawaitedAssertions !== 'off' && installExpectHook(project.rootDir)) {
-      (this as unknown as Record<symbol, unknown>)[GUARD] = makeGuard(() => this.tracker.currentOwner());
+      (this as unknown as Record<symbol, unknown>)[GUARD] = makeGuard(
+        () => this.tracker.currentOwner(),
+        (promise, onFulfilled, onRejected) => this.tracker.observe(promise, onFulfilled, onRejected),
+      );
     }
   }
 
@@ -151,6 +153,8 @@ export default class AsyncEnvironment extends TestEnvironment {
   override async teardown(): Promise<void> {
     if (!this.tornDown) {
       this.tornDown = true;
+      // Past this point nothing follows a re-armed chain any more; it would keep Jest from exiting.
+      for (const record of this.releasedTimers) if (record.rearmed) timers.clearTimeout(record.ref.deref() as NodeJS.Timeout);
       this.tracker.disable();
     }
     await super.teardown();
@@ -168,16 +172,17 @@ export default class AsyncEnvironment extends TestEnvironment {
       }
       case 'hook_start': {
         const { hook } = event;
-        const owner =
-          hook.type === 'beforeAll' || hook.type === 'afterAll'
-            ? this.describeOwner(hook.parent)
-            : this.sequentialTest && this.testOwners.get(this.sequentialTest);
+        if (hook.type === 'afterAll') this.noteAliveAtAfterAll();
+        const owner = this.hookOwner(hook);
         if (owner) this.wrapFn(hook, owner);
         break;
       }
       case 'hook_success':
+        this.unwrapFn(event.hook);
+        break;
       case 'hook_failure':
         this.unwrapFn(event.hook);
+        this.explainHookTimeout(event.hook, event.error, event.test, state);
         break;
       case 'test_fn_start': {
         const owner = this.testOwners.get(event.test);
@@ -201,18 +206,24 @@ export default class AsyncEnvironment extends TestEnvironment {
         if (!owner) break;
         this.describeOwners.delete(event.describeBlock);
         const name = event.describeBlock.name === 'ROOT_DESCRIBE_BLOCK' ? 'the top level of the file' : `describe "${event.describeBlock.name}"`;
-        this.reportOutside(state, await this.collect(owner, false), `beforeAll/afterAll of ${name}`);
+        this.reportOutside(state, await this.collect(owner), `beforeAll/afterAll of ${name}`);
         this.tracker.forget(owner);
         break;
       }
       case 'run_finish':
-        this.reportOutside(state, await this.collect(this.fileOwner, false), 'the module scope of the test file (code run while it was loaded)');
+        await this.judgeWatched();
+        this.reportOutside(state, await this.collect(this.fileOwner), 'the module scope of the test file (code run while it was loaded)');
         this.tracker.forget(this.fileOwner);
         break;
       default:
         break;
     }
   };
+
+  private hookOwner(hook: Circus.Hook): Owner | null | undefined {
+    if (hook.type === 'beforeAll' || hook.type === 'afterAll') return this.describeOwner(hook.parent);
+    return this.sequentialTest && this.testOwners.get(this.sequentialTest);
+  }
 
   private describeOwner(block: Circus.DescribeBlock): Owner {
     let owner = this.describeOwners.get(block);
@@ -240,7 +251,7 @@ export default class AsyncEnvironment extends TestEnvironment {
     };
     return (result) => {
       check();
-      if (isThenable(result)) result.then(check, check);
+      if (isThenable(result)) this.tracker.observe(result, check, check);
     };
   }
 
@@ -263,73 +274,94 @@ export default class AsyncEnvironment extends TestEnvironment {
     );
   }
 
-  /** Handles still alive now, as findings. */
-  private liveHandles(owner: Owner): Finding[] {
-    const live = owner.handles.filter((handle) => isAlive(handle.type, handle.ref.deref()) && !this.libraryShortTimer(handle));
-    // A child process's stdio pipes are part of it: one line for the process.
-    const processSteps = new Set(live.filter((handle) => handle.type === 'PROCESSWRAP').map((handle) => handle.step));
-    return live
+  /** The handle records of the owner still alive now; a library's short timer only once it re-armed. */
+  private liveRecords(owner: Owner, withLibraryTimers = false): HandleRecord[] {
+    return owner.handles.filter((handle) => isAlive(handle.type, handle.ref.deref()) && (withLibraryTimers || !this.libraryShortTimer(handle)));
+  }
+
+  /** Handle records as findings; a child process's stdio pipes are part of it: one line for the process. */
+  private handleFindings(records: HandleRecord[], note?: string): Finding[] {
+    const processSteps = new Set(records.filter((handle) => handle.type === 'PROCESSWRAP').map((handle) => handle.step));
+    const pipesOf = (step: number) => records.filter((handle) => handle.type === 'PIPEWRAP' && handle.step === step);
+    return records
       .filter((handle) => !(handle.type === 'PIPEWRAP' && processSteps.has(handle.step)))
       .map((handle) => {
         const resource = handle.ref.deref();
         const kind = kindOf(handle.type, resource);
-        const release = () => (resource as { unref?: () => void } | undefined)?.unref?.();
-        return { kind, what: describeResource(kind, handle.type, resource), site: handle.site, via: handle.via, ownSite: handle.ownSite, release };
+        const parts = handle.type === 'PROCESSWRAP' ? [handle, ...pipesOf(handle.step)] : [handle];
+        const release = () => {
+          if (handle.type === 'Timeout') this.releasedTimers.push(handle);
+          for (const part of parts) {
+            part.released = true;
+            (part.ref.deref() as { unref?: () => void } | undefined)?.unref?.();
+          }
+        };
+        const what = describeResource(kind, handle.type, resource) + (handle.rearmed ? ', re-armed from its own callback' : '');
+        return { kind, what, site: handle.site, via: handle.via, ownSite: handle.ownSite, release, ...(note ? { note } : {}) };
       });
+  }
+
+  /** Handles still alive now, as findings. */
+  private liveHandles(owner: Owner): Finding[] {
+    return this.handleFindings(this.liveRecords(owner));
   }
 
   /**
    * A one-shot timer of at most a second that a library's code started (its setTimeout call is in
-   * node_modules) ends by itself, and the test cannot change it: not reported. mockttp, for one,
+   * node_modules) ends by itself, and the test cannot change it: not reported, unless it re-arms
+   * itself (a scheduler or poller setting the next timer from the last one). mockttp, for one,
    * leaves a 100 ms timer per TLS socket.
    */
-  private libraryShortTimer(handle: Owner['handles'][number]): boolean {
-    if (handle.type !== 'Timeout') return false;
+  private libraryShortTimer(handle: HandleRecord): boolean {
+    if (handle.type !== 'Timeout' || handle.rearmed) return false;
     const timer = handle.ref.deref() as { _repeat?: number | null; _idleTimeout?: number } | undefined;
     return !timer?._repeat && (timer?._idleTimeout ?? Infinity) <= LIBRARY_TIMER_MS && madeByLibrary(handle.site, OWN_DIRS);
   }
 
-  private pendingPromises(owner: Owner): Finding[] & { ids: number[] } {
-    const ids = [...owner.pending.keys()];
-    const findings = ids.map((id) => {
+  private promiseFindings(ids: number[], note?: string): Finding[] {
+    return ids.map((id) => {
       const { site, own } = this.tracker.promiseSite(id);
-      return { kind: 'promise' as const, what: 'pending promise', site, ownSite: own };
+      return { kind: 'promise' as const, what: 'pending promise', site, ownSite: own, ...(note ? { note } : {}) };
     });
-    return Object.assign(findings, { ids });
+  }
+
+  /** Whether pending promises of this owner can be judged: not while a fake clock may still hold their callbacks. */
+  private promisesJudged(owner: Owner): boolean {
+    return this.options.promises !== 'off' && !owner.usedFakeTime && !this.fakeTimeStillRuns();
   }
 
   /**
-   * What the owner left behind, after the grace period: fast when nothing is alive; otherwise a few
-   * event-loop turns, then polling up to graceMs, then a forced GC to drop promises nothing can reach.
+   * Waits, when anything is still alive, a few event-loop turns and then up to graceMs, so that
+   * closes, exits and pool returns already under way complete.
    */
-  private async collect(owner: Owner, withPromises: boolean): Promise<Finding[]> {
-    const promisesOn = withPromises && this.options.promises !== 'off';
-    const busy = () => this.liveHandles(owner).length > 0 || (promisesOn && owner.pending.size > 0);
-    if (busy()) {
-      const deadline = Date.now() + this.options.graceMs;
-      for (let turn = 0; turn < 3 && busy(); turn++) await tick();
-      while (busy() && Date.now() < deadline) await sleep(2);
+  private async grace(busy: () => boolean): Promise<void> {
+    if (!busy()) return;
+    const deadline = Date.now() + this.options.graceMs;
+    for (let turn = 0; turn < 3 && busy(); turn++) await tick();
+    while (busy() && Date.now() < deadline) await sleep(2);
+  }
+
+  /**
+   * Of these pending promises, the ones a forced GC cannot collect (something can still settle
+   * them). Their sites are formatted and their lineage dropped first: an unformatted stack holds
+   * the functions of its frames, and through them the very promises asked about.
+   */
+  private async reachable(refs: Map<number, WeakRef<object>>): Promise<Set<number>> {
+    // Up to three rounds: something on its way out (a finished job, a register of a finished
+    // async function) can hold a promise through a collection; a leak survives them all.
+    for (let round = 0; round < 3 && refs.size; round++) {
+      await tick();
+      await (round < 2 ? tick() : sleep(5));
+      forceGC();
+      for (const [id, ref] of refs) if (ref.deref() === undefined) refs.delete(id);
     }
-    const findings = settleSites(this.liveHandles(owner));
-    if (promisesOn && owner.pending.size && !this.fakeTimeStillRuns() && !owner.usedFakeTime) {
-      const candidates = settleSites(this.pendingPromises(owner));
-      // An unformatted stack holds the functions of its frames, and through them their closures:
-      // it could keep alive the very promises the GC is asked about. Only formatted text stays.
-      this.tracker.forget(owner);
-      const refs = weaken(owner.pending);
-      // Up to three rounds: something on its way out (a finished job, a register of a finished
-      // async function) can hold a promise through a collection; a leak survives them all.
-      for (let round = 0; round < 3 && refs.size; round++) {
-        await tick();
-        await (round < 2 ? tick() : sleep(5));
-        forceGC();
-        dropCollected(refs);
-      }
-      strengthen(refs, owner.pending);
-      findings.push(...candidates.filter((_, i) => owner.pending.has(candidates.ids[i] as number)));
-      owner.pending.clear();
-    }
-    return findings.filter((finding) => !this.ignored(finding, owner));
+    return new Set(refs.keys());
+  }
+
+  /** What a beforeAll/afterAll or the module scope left behind: handles alive after the grace period. */
+  private async collect(owner: Owner): Promise<Finding[]> {
+    await this.grace(() => this.liveRecords(owner).length > 0);
+    return settleSites(this.liveHandles(owner)).filter((finding) => !this.ignored(finding, owner));
   }
 
   /**
@@ -350,22 +382,29 @@ export default class AsyncEnvironment extends TestEnvironment {
     return false;
   }
 
-  private unawaited(owner: Owner): Finding[] {
-    return owner.assertions
-      .filter((record) => !record.awaited)
+  /**
+   * Assertions nobody waited for: never awaited or returned, or still running when the test ended
+   * (handed to a `Promise.all` nobody awaited). One made after the test ended is unawaited by then.
+   */
+  private unawaited(owner: Owner, late = false): Finding[] {
+    const findings = owner.assertions
+      .filter((record) => late || !record.awaited || record.state === 'pending')
       .map((record) => ({
         kind: 'assertion' as const,
         what: `${record.label} was not awaited`,
         site: record.site,
         ownSite: true,
         note:
-          record.state === 'failed'
+          (late ? '— made after the test ended, in a callback the test did not wait for ' : '') +
+          (record.state === 'failed'
             ? `— and it failed: ${record.failure ?? ''}`
             : record.state === 'passed'
               ? '— it passed, but nothing waited for it to check'
-              : '— it had not finished when the test ended',
+              : '— it had not finished when the test ended'),
       }))
       .filter((finding) => !this.ignored(finding, owner));
+    owner.assertions.length = 0;
+    return settleSites(findings);
   }
 
   private fakeTimerFindings(owner: Owner): Error | null {
@@ -386,24 +425,137 @@ export default class AsyncEnvironment extends TestEnvironment {
     return error;
   }
 
-  private async checkTest(test: Circus.TestEntry, owner: Owner): Promise<void> {
-    try {
-      if (timedOut(test) && this.options.hangs !== 'off') {
-        const waiting = [...this.liveHandles(owner), ...(owner.pending.size ? this.pendingPromises(owner) : [])];
-        const error = buildReport(() => 'jest-preset-async: the test timed out while still waiting on:', waiting, this.report);
-        this.deliver(test, error, this.options.hangs);
-        return;
-      }
-      // Formatted, and the records dropped, before collect() asks the GC what is still reachable:
-      // an assertion's stack holds its expectation, and so the promise it was given.
-      const unawaited = settleSites(this.unawaited(owner));
-      owner.assertions.length = 0;
-      const findings = [...unawaited, ...(await this.collect(owner, true))];
-      this.judge(findings, 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
-      this.deliver(test, this.fakeTimerFindings(owner), this.options.fakeTimers);
-    } finally {
-      this.tracker.forget(owner);
+  /**
+   * `expect.assertions()` and `expect.hasAssertions()` keep an Error in expect's state after the
+   * test; its unformatted stack holds the test's closures. Formatting it lets them go.
+   */
+  private releaseExpectState(): void {
+    const matchers = (this.global as unknown as Record<symbol, { state?: Record<string, unknown> } | undefined>)[Symbol.for('$$jest-matchers-object')];
+    for (const key of ['expectedAssertionsNumberError', 'isExpectingAssertionsError']) {
+      const error = matchers?.state?.[key] as { stack?: unknown } | undefined;
+      if (error && typeof error === 'object') void error.stack;
     }
+  }
+
+  /**
+   * The test's verdict. After its grace period, what it left alive is suspect. Unawaited
+   * assertions fail it now. With `scope: 'test'` every suspect does too; with `scope: 'file'` the
+   * suspects are watched until the file ends (judgeWatched).
+   */
+  private async checkTest(test: Circus.TestEntry, owner: Owner): Promise<void> {
+    this.releaseExpectState();
+    if (timedOut(test) && this.options.hangs !== 'off') {
+      const waiting = [...this.liveHandles(owner), ...this.promiseFindings(this.tracker.waitedPromises(owner))];
+      this.judge(waiting, 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
+      this.tracker.forget(owner);
+      return;
+    }
+    const promisesOn = this.promisesJudged(owner);
+    await this.grace(() => this.liveRecords(owner).length > 0 || (promisesOn && this.tracker.waitedPromises(owner).length > 0));
+    const findings = this.unawaited(owner);
+    const records = this.liveRecords(owner, true);
+    const waited = promisesOn ? this.tracker.waitedPromises(owner) : [];
+    const suspects = records.filter((record) => !this.libraryShortTimer(record));
+    const watch: Watched = { test, owner, early: new Set(records), atAfterAll: new Set(), promises: new Map(), reported: new Set() };
+    for (const id of waited) watch.promises.set(id, new WeakRef(owner.pending.get(id) as object));
+    owner.handles = records;
+    if (this.options.scope === 'test') {
+      findings.push(...this.handleFindings(suspects));
+      suspects.forEach((record) => watch.reported.add(record));
+      if (waited.length) {
+        const promises = settleSites(this.promiseFindings(waited));
+        this.tracker.end(owner);
+        this.tracker.dropSites(owner);
+        const alive = await this.reachable(new Map(watch.promises));
+        findings.push(...promises.filter((_, i) => alive.has(waited[i] as number)));
+        waited.forEach((id) => watch.reported.add(id));
+      }
+    }
+    this.tracker.end(owner);
+    this.judge(settleSites(findings).filter((finding) => !this.ignored(finding, owner)), 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
+    this.deliver(test, this.fakeTimerFindings(owner), this.options.fakeTimers);
+    if (records.length || owner.pending.size) this.watched.push(watch);
+    else this.tracker.forget(owner);
+  }
+
+  /** An afterAll hook starts: what the tests left is still alive now, so the file may be closing it on purpose. */
+  private noteAliveAtAfterAll(): void {
+    for (const watch of this.watched) {
+      for (const record of this.liveRecords(watch.owner, true)) watch.atAfterAll.add(record);
+      for (const id of this.tracker.waitedPromises(watch.owner)) {
+        const promise = watch.owner.pending.get(id);
+        if (!watch.promises.has(id) && promise && !isEnded(promise)) watch.promises.set(id, new WeakRef(promise));
+        watch.atAfterAll.add(id);
+      }
+    }
+  }
+
+  /**
+   * The file's verdict on what each test left (README "Leak detection"): a suspect is that test's
+   * leak if it ended before the afterAll hooks started (the test did not wait for it), or if it is
+   * still alive now that they all ran. Alive when they started and gone now: the file closed it.
+   * Late assertions (made after their test ended) and re-armed library timers fail their test in
+   * either scope. The errors join their tests' results, which Jest builds after this.
+   */
+  private async judgeWatched(): Promise<void> {
+    const watched = this.watched.splice(0);
+    if (!watched.length) return;
+    const busy = () => watched.some((watch) => this.liveRecords(watch.owner).length > 0);
+    await this.grace(busy);
+    await this.awaitLibraryTimers(watched);
+    const strict = this.options.scope === 'test';
+    const verdicts = watched.map((watch) => {
+      const { owner } = watch;
+      const late = this.unawaited(owner, true);
+      const live = new Set(this.liveRecords(owner));
+      // Alive now: a leak in either scope (what the test left, or what its callbacks started later).
+      // Gone: a leak when it was there after the test and gone before any afterAll hook started.
+      const handles = owner.handles.filter((record) => {
+        if (watch.reported.has(record)) return false;
+        if (live.has(record)) return true;
+        return !strict && watch.early.has(record) && !watch.atAfterAll.has(record) && !this.libraryShortTimer(record);
+      });
+      const settled = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && !owner.pending.has(id) && !watch.atAfterAll.has(id));
+      const stillPending = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && owner.pending.has(id));
+      const findings = [
+        ...late,
+        ...settleSites(this.handleFindings(handles.filter((record) => !live.has(record)), '— it ended by itself after the test, while the file went on (the test did not wait for it)')),
+        ...settleSites(this.handleFindings(handles.filter((record) => live.has(record)), "— still running after the file's afterAll hooks")),
+        ...settleSites(this.promiseFindings(settled, '— it settled after the test, while the file went on (the test did not wait for it)')),
+      ];
+      const pendingFindings = settleSites(this.promiseFindings(stillPending, "— still pending after the file's afterAll hooks"));
+      return { watch, findings, pendingFindings, stillPending };
+    });
+    // One collection for the whole file, only when a promise is still pending.
+    const refs = new Map<number, WeakRef<object>>();
+    for (const { watch, stillPending } of verdicts) for (const id of stillPending) refs.set(id, watch.promises.get(id) as WeakRef<object>);
+    for (const { watch } of verdicts) this.tracker.forget(watch.owner);
+    const alive = refs.size ? await this.reachable(refs) : new Set<number>();
+    for (const { watch, findings, pendingFindings, stillPending } of verdicts) {
+      findings.push(...pendingFindings.filter((_, i) => alive.has(stillPending[i] as number)));
+      const test = watch.test;
+      this.judge(findings.filter((finding) => !this.ignored(finding, watch.owner)), 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
+    }
+  }
+
+  /**
+   * A library's short timer still alive at the end of the file either ends by itself or re-arms
+   * itself: wait (at most a second) to know which.
+   */
+  private async awaitLibraryTimers(watched: Watched[]): Promise<void> {
+    const waiting = () => watched.some((watch) => watch.owner.handles.some((record) => this.libraryShortTimer(record) && isAlive(record.type, record.ref.deref())));
+    const deadline = Date.now() + LIBRARY_TIMER_MS + 50;
+    while (waiting() && Date.now() < deadline) await sleep(10);
+  }
+
+  /** A hook that timed out also says what it was still waiting on. */
+  private explainHookTimeout(hook: Circus.Hook, error: unknown, test: Circus.TestEntry | undefined, state: Circus.State): void {
+    if (this.options.hangs === 'off' || !/Exceeded timeout of \d+ ms/.test(String((error as { message?: unknown } | null)?.message ?? error))) return;
+    const owner = hook.type === 'beforeAll' || hook.type === 'afterAll' ? this.describeOwners.get(hook.parent) : test && this.testOwners.get(test);
+    if (!owner) return;
+    const waiting = [...this.liveHandles(owner), ...this.promiseFindings(this.tracker.waitedPromises(owner))];
+    const where = test && (hook.type === 'beforeEach' || hook.type === 'afterEach') ? (e: Error) => test.errors.push(e) : (e: Error) => state.unhandledErrors.push(e);
+    this.judge(waiting, `the ${hook.type} hook`, '', where, test?.name, () => `jest-preset-async: the ${hook.type} hook timed out while still waiting on:`, this.options.hangs);
   }
 
   private deliver(test: Circus.TestEntry, error: Error | null, mode: Mode): void {
@@ -420,15 +572,24 @@ export default class AsyncEnvironment extends TestEnvironment {
    * One report per mode: `fail` findings through `fail`, `warn` findings printed. Then what was
    * reported is unref'd: it keeps working, but no longer keeps Jest from exiting at the end.
    */
-  private judge(findings: Finding[], who: string, unchecked: string, fail: (error: Error) => void, label?: string): void {
+  private judge(
+    findings: Finding[],
+    who: string,
+    unchecked: string,
+    fail: (error: Error) => void,
+    label?: string,
+    headline?: (n: number) => string,
+    only?: Mode,
+  ): void {
+    const modeOf = (finding: Finding) => only ?? this.modeOf(finding.kind);
     for (const mode of ['fail', 'warn'] as const) {
       const prefix = mode === 'fail' ? 'jest-preset-async' : 'jest-preset-async (warning)';
-      const headline = (n: number) => `${prefix}: ${who} left ${n} thing${n === 1 ? '' : 's'} running${unchecked}:`;
-      const error = buildReport(headline, findings.filter((finding) => this.modeOf(finding.kind) === mode), this.report);
+      const lineOne = headline ?? ((n: number) => `${prefix}: ${who} left ${n} thing${n === 1 ? '' : 's'} running${unchecked}:`);
+      const error = buildReport(lineOne, findings.filter((finding) => modeOf(finding) === mode), this.report);
       if (error && mode === 'fail') fail(error);
       else if (error) this.warn(label ? `${label}\n${error.message}` : error.message);
     }
-    for (const finding of findings) if (this.modeOf(finding.kind) !== 'off') finding.release?.();
+    for (const finding of findings) if (modeOf(finding) !== 'off') finding.release?.();
   }
 
   private reportOutside(state: Circus.State, findings: Finding[], where: string): void {

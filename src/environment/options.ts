@@ -6,6 +6,12 @@ import { LEAK_KINDS, type LeakKind } from './kinds';
 
 export type Mode = 'fail' | 'warn' | 'off';
 
+/**
+ * When the verdict on what a test left running falls: `'file'` (default) once the file's afterAll
+ * hooks ran, so that what the file closes on purpose is no leak; `'test'` right after the test.
+ */
+export type Scope = 'file' | 'test';
+
 export interface IgnoreRule {
   kind?: LeakKind;
   /** Matched against the creation stack. */
@@ -19,6 +25,7 @@ export interface DetectorOptions {
   hangs: Mode;
   fakeTimers: Mode;
   graceMs: number;
+  scope: Scope;
   ignore: IgnoreRule[];
 }
 
@@ -29,6 +36,7 @@ export const DEFAULTS: DetectorOptions = {
   hangs: 'fail',
   fakeTimers: 'off',
   graceMs: 30,
+  scope: 'file',
   ignore: [],
 };
 
@@ -80,11 +88,14 @@ export function applyOptions(base: DetectorOptions, raw: unknown, where: string)
         throw bad(where, 'graceMs must be a number of milliseconds from 0 to 60000', value);
       }
       next.graceMs = value;
+    } else if (key === 'scope') {
+      if (value !== 'file' && value !== 'test') throw bad(where, 'scope must be "file" or "test"', value);
+      next.scope = value;
     } else if (key === 'ignore') {
       if (!Array.isArray(value)) throw bad(where, 'ignore must be an array of rules', value);
       next.ignore.push(...value.map((rule) => parseRule(where, rule)));
     } else {
-      throw bad(where, `unknown setting "${key}" (known: ${[...CATEGORIES, 'graceMs', 'ignore'].join(', ')})`, value);
+      throw bad(where, `unknown setting "${key}" (known: ${[...CATEGORIES, 'graceMs', 'scope', 'ignore'].join(', ')})`, value);
     }
   }
   return next;

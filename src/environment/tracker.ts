@@ -7,6 +7,14 @@
  * while a promise reaction runs (after an `await`) shares the node of that reaction: no allocation,
  * no stack. Stacks are captured, unformatted, only in synchronous steps (a test or hook body before
  * its first await, a timer or I/O callback); a promise created later names the step it came from.
+ *
+ * A pending promise is a leak only when code waits on it: `await p` and `p.then(...)` create a child
+ * promise whose trigger is `p`, and `init` notes that `p` is waited on (`Owner.waited`) when the child
+ * is made by tracked code (not by Jest's own, not by the package's observers: `observe()`).
+ *
+ * An owner's lineage outlives its window: once judged, an owner is `ended`, and what it left alive
+ * is still followed (a timer re-armed from its own callback stays one thing; an assertion made in a
+ * late callback is still the test's) until the file ends and the owner is forgotten.
  */
 import { AsyncResource, createHook, executionAsyncId, type AsyncHook } from 'node:async_hooks';
 import { IGNORED_TYPES, type LeakKind } from './kinds';
@@ -22,12 +30,17 @@ export interface Owner {
   handles: HandleRecord[];
   /** Pending promises by async id, held strongly until the owner is checked. */
   pending: Map<number, object>;
+  /** Ids of promises that code waited on (`await`, `then`); read together with `pending`. */
+  waited: Set<number>;
   assertions: AssertionRecord[];
   allowed: Set<LeakKind>;
   /** Fake timers still pending when the owner's code switched back to real timers. */
   fakeTimersAtRestore: number;
   /** The owner's code ran with fake timers installed (Jest's, or sinon's own). */
   usedFakeTime: boolean;
+  /** Judged: its window is over, what it left alive is still followed. */
+  ended: boolean;
+  /** Forgotten: nothing it does counts any more. */
   closed: boolean;
 }
 
@@ -42,6 +55,10 @@ export interface HandleRecord {
   via: Site | null;
   /** False when `site` is the step it came from rather than its own stack. */
   ownSite: boolean;
+  /** A timer that set the next one from its own callback: `ref` is the newest of the chain. */
+  rearmed?: boolean;
+  /** Reported: unref'd, and so is each timer it re-arms. */
+  released?: boolean;
 }
 
 export interface AssertionRecord {
@@ -61,9 +78,17 @@ interface Node {
   site: Site | null;
   /** True for steps that run synchronous code: scopes, timers, I/O. False for promises. */
   sync: boolean;
+  /** The record of the timer whose callback this step is (re-arming follows it). */
+  timer?: HandleRecord;
 }
 
 const SCOPE_TYPE = 'jest-preset-async.scope';
+/** An interval stays the same timer: what its callback sets is a thing of its own. */
+const isRepeating = (timer: HandleRecord): boolean => Boolean((timer.ref.deref() as { _repeat?: number | null } | undefined)?._repeat);
+/** Stands for a pending promise once its owner ended: the owner no longer keeps it alive. */
+const ENDED = Object.freeze({});
+/** Whether a pending promise's entry is only an id now (its owner ended). */
+export const isEnded = (value: object): boolean => value === ENDED;
 /**
  * Frames captured per stack. Capture cost grows with it; timers and promises are made by the code
  * in their top frames, other handles often deep inside a client library.
@@ -76,10 +101,12 @@ export const newOwner = (kind: Owner['kind'], name: string): Owner => ({
   name,
   handles: [],
   pending: new Map(),
+  waited: new Set(),
   assertions: [],
   allowed: new Set(),
   fakeTimersAtRestore: 0,
   usedFakeTime: false,
+  ended: false,
   closed: false,
 });
 
@@ -88,6 +115,8 @@ export class Tracker {
   private readonly hook: AsyncHook;
   /** Set while the test file is being loaded: what it opens belongs to the file. */
   moduleOwner: Owner | null = null;
+  /** True while the package's own code attaches an observer: its child promise waits for nobody. */
+  private observing = false;
 
   constructor(trackPromises: boolean) {
     const nodes = this.nodes;
@@ -108,12 +137,29 @@ export class Tracker {
       }
     };
     const track = (id: number, type: string, triggerId: number, resource: object): void => {
-      const parent = nodes.get(executionAsyncId()) ?? nodes.get(triggerId);
+      const stepId = executionAsyncId();
+      const step = nodes.get(stepId);
+      const parent = step ?? nodes.get(triggerId);
       if (type === 'PROMISE') {
         if (parent === undefined || parent.owner.closed) return;
         if (parent.sync) nodes.set(id, { owner: parent.owner, id, site: capture(SHALLOW), sync: false });
         else nodes.set(id, parent);
-        if (trackPromises) parent.owner.pending.set(id, resource);
+        if (trackPromises) {
+          parent.owner.pending.set(id, resource);
+          // A child made by tracked code (`await trigger`, `trigger.then(...)`): someone waits on the trigger.
+          if (triggerId !== stepId && step !== undefined && !this.observing) nodes.get(triggerId)?.owner.waited.add(triggerId);
+        }
+        return;
+      }
+      const timer = step?.timer;
+      const timerStep = step;
+      if (type === 'Timeout' && timer !== undefined && timerStep !== undefined && (!timerStep.owner.closed || timer.released) && !isRepeating(timer)) {
+        // Set from a one-shot tracked timer's own callback: the same live thing, re-armed.
+        timer.ref = new WeakRef(resource);
+        timer.id = id;
+        timer.rearmed = true;
+        if (timer.released) (resource as { unref?: () => void }).unref?.();
+        nodes.set(id, timerStep);
         return;
       }
       const owner = parent === undefined ? this.moduleOwner : parent.owner.closed ? null : parent.owner;
@@ -124,15 +170,22 @@ export class Tracker {
         type === 'Immediate' && parent && !parent.sync && parent.site
           ? parent.site
           : capture(type === 'Timeout' || type === 'Immediate' ? SHALLOW : DEEP);
-      nodes.set(id, { owner, id, site, sync: true });
+      const node: Node = { owner, id, site, sync: true };
+      nodes.set(id, node);
       if (!IGNORED_TYPES.has(type)) {
-        owner.handles.push({ id, type, step: executionAsyncId(), ref: new WeakRef(resource), site, via: parent?.site ?? null, ownSite: site !== parent?.site });
+        const record: HandleRecord = { id, type, step: stepId, ref: new WeakRef(resource), site, via: parent?.site ?? null, ownSite: site !== parent?.site };
+        if (type === 'Timeout') node.timer = record;
+        owner.handles.push(record);
       }
     };
     const callbacks: Parameters<typeof createHook>[0] = { init };
     if (trackPromises) {
       callbacks.promiseResolve = (id: number) => {
-        nodes.get(id)?.owner.pending.delete(id);
+        const node = nodes.get(id);
+        if (node === undefined) return;
+        node.owner.pending.delete(id);
+        // After its window an owner's settled promises are not needed: their reactions run as their children.
+        if (node.owner.ended) nodes.delete(id);
       };
     }
     this.hook = createHook(callbacks);
@@ -153,10 +206,13 @@ export class Tracker {
    */
   wrap<F extends (...args: never[]) => unknown>(fn: F, owner: Owner, afterCall?: (result: unknown) => void): F {
     if (fn.constructor?.name === 'GeneratorFunction' || fn.constructor?.name === 'AsyncGeneratorFunction') return fn;
-    const scope = new AsyncResource(SCOPE_TYPE);
-    this.nodes.set(scope.asyncId(), { owner, id: scope.asyncId(), site: null, sync: true });
+    const nodes = this.nodes;
     const call = fn as unknown as (this: unknown, ...args: unknown[]) => unknown;
     const wrapped = function (this: unknown, ...args: unknown[]) {
+      // Made at call time, inside Jest's own async context (its AsyncLocalStorage names the running
+      // test): Jest then still attributes an unhandled rejection of the test's code to the test.
+      const scope = new AsyncResource(SCOPE_TYPE);
+      nodes.set(scope.asyncId(), { owner, id: scope.asyncId(), site: null, sync: true });
       const result = scope.runInAsyncScope(call, this, ...args);
       afterCall?.(result);
       return result;
@@ -165,10 +221,42 @@ export class Tracker {
     return wrapped as unknown as F;
   }
 
-  /** The owner of the code running now, if any (for allowLeaks() and assertions). */
+  /** The owner of the code running now, if any (for allowLeaks() and assertions); also one that ended. */
   currentOwner(): Owner | undefined {
     const node = this.nodes.get(executionAsyncId());
     return node && !node.owner.closed ? node.owner : undefined;
+  }
+
+  /** `promise.then(onFulfilled, onRejected)` for the package's own observers: not a waiter. */
+  observe<T>(promise: PromiseLike<T>, onFulfilled: (value: T) => unknown, onRejected: (reason: unknown) => unknown): PromiseLike<unknown> {
+    this.observing = true;
+    try {
+      return promise.then(onFulfilled, onRejected);
+    } finally {
+      this.observing = false;
+    }
+  }
+
+  /** Pending promises of the owner that code waits on. */
+  waitedPromises(owner: Owner): number[] {
+    const ids: number[] = [];
+    for (const id of owner.waited) if (owner.pending.has(id)) ids.push(id);
+    return ids;
+  }
+
+  /**
+   * Ends the owner's window. Its lineage is kept only for what it left: the handles still in
+   * `owner.handles` (the caller keeps the live ones) and its pending promises, held from now on by
+   * id only, so that a re-armed timer or a late callback is still its own.
+   */
+  end(owner: Owner): void {
+    owner.ended = true;
+    const kept = new Set(owner.handles.map((handle) => handle.id));
+    for (const [id, node] of this.nodes) {
+      if (node.owner === owner && !kept.has(id) && !owner.pending.has(id)) this.nodes.delete(id);
+    }
+    for (const id of owner.pending.keys()) owner.pending.set(id, ENDED);
+    for (const id of owner.waited) if (!owner.pending.has(id)) owner.waited.delete(id);
   }
 
   /** The site a pending promise is reported with, and whether it is its own or its step's. */
@@ -177,11 +265,32 @@ export class Tracker {
     return { site: node?.site ?? null, own: node?.id === id };
   }
 
+  /**
+   * Formats the stacks the owner's lineage and handles keep (once per shared site): an unformatted
+   * stack holds the functions of its frames, and through their closures what a GC is asked about.
+   */
+  dropSites(owner: Owner): void {
+    const formatted = new Map<Site, Site>();
+    const format = (site: Site): Site => {
+      let text = formatted.get(site);
+      if (!text) formatted.set(site, (text = { stack: site.stack ?? '' }));
+      return text;
+    };
+    for (const node of new Set(this.nodes.values())) if (node.owner === owner && node.site) node.site = format(node.site);
+    for (const handle of owner.handles) {
+      handle.site = format(handle.site);
+      if (handle.via) handle.via = format(handle.via);
+    }
+  }
+
   /** Drops an owner's lineage: what it left running no longer counts for anyone. */
   forget(owner: Owner): void {
     owner.closed = true;
     owner.handles.length = 0;
-    for (const [id, node] of this.nodes) if (node.owner === owner) this.nodes.delete(id);
+    owner.pending.clear();
+    owner.waited.clear();
+    // A reported timer that re-arms itself is still followed, so that each next timer is unref'd too.
+    for (const [id, node] of this.nodes) if (node.owner === owner && !node.timer?.released) this.nodes.delete(id);
   }
 }
 

@@ -24,7 +24,7 @@ test('an ignore rule by stack pattern', () => {
 test('a pending promise only warns (promises: warn)', () => {
   void new Promise<void>((resolve) => {
     release = resolve;
-  });
+  }).then(() => undefined);
 });
 
 test('an unknown kind is a clear error', () => {

@@ -1,7 +1,7 @@
 let release: (() => void) | undefined;
-test('leaks a pending promise whose resolver is kept', () => {
+test('leaks a pending promise that code waits on, whose resolver is kept', () => {
   void new Promise<void>((resolve) => {
     release = resolve;
-  });
+  }).then(() => undefined);
 });
 afterAll(() => release?.());

@@ -1,0 +1,13 @@
+const { start } = require('poller') as { start: (check: () => void) => { stop(): void } };
+
+test('leaves an interval nobody clears', () => {
+  setInterval(() => undefined, 1000);
+});
+
+test('starts a poller and never stops it', () => {
+  start(() => undefined);
+});
+
+test('a clean test in the same file', () => {
+  expect(1).toBe(1);
+});

@@ -1,0 +1,72 @@
+import { failureOfTest, runJest, statuses, type JestRun } from '../helpers/runJest';
+
+/** What each leaking test of the file-scope fixture must show under the default verdict. */
+const LEAKS: Array<[test: string, what: string]> = [
+  ['starts a task and does not wait for it', 'setTimeout timer (60 ms), created at ends-during-next-test.test.ts:5:3 — it ended by itself after the test'],
+  ['leaves an interval nobody clears', "setInterval timer (every 1000 ms), created at outlives-file.test.ts:4:3 — still running after the file's afterAll hooks"],
+  ['starts a poller and never stops it', 'setTimeout timer (200 ms), re-armed from its own callback, created at outlives-file.test.ts:8:3'],
+  ['starts a floating worker loop', "pending promise, created at waited-promises.test.ts:6:27 (called from waited-promises.test.ts:9:25) — still pending after the file's afterAll hooks"],
+  ['waits on a reply that never comes', 'pending promise, created at waited-promises.test.ts:3:33 (called from waited-promises.test.ts:17:8)'],
+  ['checks in a callback it does not wait for', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:5:45 — made after the test ended'],
+  ['an unawaited assertion that fails after the test still fails it', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:11:46 — and it failed: Received: 1'],
+];
+
+const CLEAN = [
+  'starts the server the file shares',
+  'talks to it through a keep-alive agent',
+  'the next test runs while it fires',
+  'a clean test in the same file',
+  'puts an item',
+  'holds an idle deferred, with expect.assertions',
+  'makes a call whose result nobody reads',
+  'a clean test after them',
+  'a slow test after them',
+];
+
+describe.each([
+  ['in band', ['-i']],
+  ['in two workers', ['--maxWorkers=2']],
+])('the default verdict (scope: file), %s', (_, args) => {
+  let run: JestRun;
+  beforeAll(async () => {
+    run = await runJest('file-scope', args);
+  });
+
+  test('each leak fails its own test; what the file closes in afterAll and idle deferreds pass', () => {
+    expect(statuses(run)).toEqual(Object.fromEntries([...LEAKS.map(([name]) => [name, 'failed']), ...CLEAN.map((name) => [name, 'passed'])]));
+    expect(run.exitCode).toBe(1);
+  });
+
+  test.each(LEAKS)('"%s" names the leaked thing and its line', (name, what) => {
+    expect(failureOfTest(run, name)).toContain(what);
+  });
+
+  test('a failing assertion nobody awaited keeps its own failure too (the preset never swallows it)', () => {
+    expect(failureOfTest(run, 'an unawaited assertion that fails after the test still fails it')).toContain('expect(received).resolves.toBe(expected)');
+  });
+
+  test('the run ends by itself although a poller re-arms forever', () => {
+    expect(run.report).not.toContain('did not exit');
+  });
+});
+
+describe('the strict verdict (scope: test)', () => {
+  let run: JestRun;
+  beforeAll(async () => {
+    run = await runJest('file-scope', ['--testEnvironmentOptions', JSON.stringify({ 'jest-preset-async': { scope: 'test' } })]);
+  });
+
+  test('what a test leaves for the file to close fails that test', () => {
+    expect(failureOfTest(run, 'starts the server the file shares')).toContain('listening server, created at closed-by-file.test.ts:25:49');
+  });
+
+  test('a task that fires into the next test fails at the end of its own test', () => {
+    const message = failureOfTest(run, 'starts a task and does not wait for it');
+    expect(message).toContain('setTimeout timer (60 ms), created at ends-during-next-test.test.ts:5:3');
+    expect(message).not.toContain('ended by itself');
+  });
+
+  test('idle deferreds still pass', () => {
+    expect(statuses(run)).toMatchObject({ 'puts an item': 'passed', 'holds an idle deferred, with expect.assertions': 'passed', 'makes a call whose result nobody reads': 'passed' });
+  });
+});
