@@ -5,6 +5,7 @@ const LEAKS: Array<[test: string, what: string]> = [
   ['starts a task and does not wait for it', 'setTimeout timer (60 ms), created at ends-during-next-test.test.ts:5:3 — it ended by itself after the test'],
   ['leaves an interval nobody clears', "setInterval timer (every 1000 ms), created at outlives-file.test.ts:4:3 — still running after the file's afterAll hooks"],
   ['starts a poller and never stops it', 'setTimeout timer (200 ms), re-armed from its own callback, created at outlives-file.test.ts:8:3'],
+  ['leaves a child process running, with its stdio piped', "child process (pid "],
   ['starts a floating worker loop', "pending promise, created at waited-promises.test.ts:6:27 (called from waited-promises.test.ts:9:25) — still pending after the file's afterAll hooks"],
   ['waits on a reply that never comes', 'pending promise, created at waited-promises.test.ts:3:33 (called from waited-promises.test.ts:17:8)'],
   ['checks in a callback it does not wait for', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:5:45 — made after the test ended'],
@@ -33,7 +34,8 @@ describe.each([
   });
 
   test('each leak fails its own test; what the file closes in afterAll and idle deferreds pass', () => {
-    expect(statuses(run)).toEqual(Object.fromEntries([...LEAKS.map(([name]) => [name, 'failed']), ...CLEAN.map((name) => [name, 'passed'])]));
+    const failing = [...LEAKS.map(([name]) => name), 'fails for its own reason'];
+    expect(statuses(run)).toEqual(Object.fromEntries([...failing.map((name) => [name, 'failed']), ...CLEAN.map((name) => [name, 'passed'])]));
     expect(run.exitCode).toBe(1);
   });
 
@@ -45,7 +47,14 @@ describe.each([
     expect(failureOfTest(run, 'an unawaited assertion that fails after the test still fails it')).toContain('expect(received).resolves.toBe(expected)');
   });
 
-  test('the run ends by itself although a poller re-arms forever', () => {
+  test("a test's own failure shows the user's frames only", () => {
+    const message = failureOfTest(run, 'fails for its own reason');
+    expect(message).toContain('its own failure');
+    expect(message).toContain('own-failure.test.ts:2:9');
+    expect(message).not.toMatch(/environment[\\/]tracker|Object\.wrapped/);
+  });
+
+  test('the run ends by itself although a poller re-arms forever and a child process keeps its pipes open', () => {
     expect(run.report).not.toContain('did not exit');
   });
 });

@@ -11,10 +11,11 @@ import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environmen
 import type { Circus } from '@jest/types';
 import { relative } from 'node:path';
 import * as timers from 'node:timers';
+import { types } from 'node:util';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
-import { OWN_DIRS } from '../helpers/ownFrames';
+import { OWN_DIRS, withoutOwnFrames } from '../helpers/ownFrames';
 import { isThenable } from '../helpers/thenable';
 import { pauseRunLevelRecorder } from '../runLevel';
 import { GUARD, installExpectHook, makeGuard } from './expectGuard';
@@ -84,6 +85,11 @@ const testName = (test: Circus.TestEntry): string => {
   return [...names, test.name].join(' › ');
 };
 
+/** The wrapper that gives a test its owner is the package's frame, not the user's: Jest prints the stack later. */
+const hideOwnFrames = (error: unknown): void => {
+  if (types.isNativeError(error) || (typeof error === 'object' && error !== null && typeof (error as Error).stack === 'string')) withoutOwnFrames(error as Error);
+};
+
 const timedOut = (test: Circus.TestEntry): boolean =>
   test.errors.some((entry) => /Exceeded timeout of \d+ ms/.test(String(Array.isArray(entry) ? entry[0] : entry)));
 
@@ -123,6 +129,9 @@ export default class AsyncEnvironment extends TestEnvironment {
       if (!owner) throw new Error('allowLeaks() works inside a test or hook that runs under the jest-preset-async environment');
       for (const kind of kinds) owner.allowed.add(kind);
     };
+    // undici opens fetch's socket on a later tick, deep in its own code: name the line of the call.
+    const fetch = (this.global as unknown as { fetch?: unknown }).fetch;
+    if (typeof fetch === 'function') (this.global as unknown as { fetch: unknown }).fetch = this.tracker.pinCalls(fetch as (...args: never[]) => unknown);
     if (this.options.fakeTimers !== 'off') this.countFakeTimersAtRestore();
     if (this.options.unawaitedAssertions !== 'off' && installExpectHook(project.rootDir)) {
       (this as unknown as Record<symbol, unknown>)[GUARD] = makeGuard(
@@ -182,6 +191,7 @@ export default class AsyncEnvironment extends TestEnvironment {
         break;
       case 'hook_failure':
         this.unwrapFn(event.hook);
+        hideOwnFrames(event.error);
         this.explainHookTimeout(event.hook, event.error, event.test, state);
         break;
       case 'test_fn_start': {
@@ -190,8 +200,11 @@ export default class AsyncEnvironment extends TestEnvironment {
         break;
       }
       case 'test_fn_success':
+        this.unwrapFn(event.test);
+        break;
       case 'test_fn_failure':
         this.unwrapFn(event.test);
+        hideOwnFrames(event.error);
         break;
       case 'test_done': {
         const owner = this.testOwners.get(event.test);
@@ -444,6 +457,10 @@ export default class AsyncEnvironment extends TestEnvironment {
    */
   private async checkTest(test: Circus.TestEntry, owner: Owner): Promise<void> {
     this.releaseExpectState();
+    if (owner.hangReported) {
+      this.tracker.forget(owner);
+      return;
+    }
     if (timedOut(test) && this.options.hangs !== 'off') {
       const waiting = [...this.liveHandles(owner), ...this.promiseFindings(this.tracker.waitedPromises(owner))];
       this.judge(waiting, 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
@@ -554,6 +571,7 @@ export default class AsyncEnvironment extends TestEnvironment {
     const owner = hook.type === 'beforeAll' || hook.type === 'afterAll' ? this.describeOwners.get(hook.parent) : test && this.testOwners.get(test);
     if (!owner) return;
     const waiting = [...this.liveHandles(owner), ...this.promiseFindings(this.tracker.waitedPromises(owner))];
+    owner.hangReported = true;
     const where = test && (hook.type === 'beforeEach' || hook.type === 'afterEach') ? (e: Error) => test.errors.push(e) : (e: Error) => state.unhandledErrors.push(e);
     this.judge(waiting, `the ${hook.type} hook`, '', where, test?.name, () => `jest-preset-async: the ${hook.type} hook timed out while still waiting on:`, this.options.hangs);
   }
@@ -564,8 +582,15 @@ export default class AsyncEnvironment extends TestEnvironment {
     else this.warn(`${test.name}\n${error.message}`);
   }
 
+  /** Prints through the test's console, without a code frame of this file (Jest shows the caller's). */
   private warn(message: string): void {
-    (this.global as unknown as { console: Console }).console.warn(message);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      (this.global as unknown as { console: Console }).console.warn(message);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   }
 
   /**

@@ -38,6 +38,8 @@ export interface Owner {
   fakeTimersAtRestore: number;
   /** The owner's code ran with fake timers installed (Jest's, or sinon's own). */
   usedFakeTime: boolean;
+  /** A hook of the owner timed out and said what it was waiting on. */
+  hangReported?: boolean;
   /** Judged: its window is over, what it left alive is still followed. */
   ended: boolean;
   /** Forgotten: nothing it does counts any more. */
@@ -219,6 +221,30 @@ export class Tracker {
     };
     Object.defineProperty(wrapped, 'length', { value: fn.length });
     return wrapped as unknown as F;
+  }
+
+  /**
+   * Wraps a library entry point (global `fetch`) whose work starts on later ticks, deep in its own
+   * code: what the call starts is named by the line that called it.
+   */
+  pinCalls<F extends (...args: never[]) => unknown>(fn: F): F {
+    const nodes = this.nodes;
+    const call = fn as unknown as (this: unknown, ...args: unknown[]) => unknown;
+    const pinned = function (this: unknown, ...args: unknown[]) {
+      const node = nodes.get(executionAsyncId());
+      if (node === undefined || node.owner.closed) return call.apply(this, args);
+      const site: Site = {};
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = SHALLOW;
+      Error.captureStackTrace(site, pinned);
+      Error.stackTraceLimit = limit;
+      const scope = new AsyncResource(SCOPE_TYPE);
+      // Not a synchronous step: what the call makes shares this site instead of taking its own.
+      nodes.set(scope.asyncId(), { owner: node.owner, id: scope.asyncId(), site, sync: false });
+      return scope.runInAsyncScope(call, this, ...args);
+    };
+    Object.defineProperties(pinned, { length: { value: fn.length }, name: { value: fn.name } });
+    return pinned as unknown as F;
   }
 
   /** The owner of the code running now, if any (for allowLeaks() and assertions); also one that ended. */

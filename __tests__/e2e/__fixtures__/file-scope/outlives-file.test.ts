@@ -11,3 +11,8 @@ test('starts a poller and never stops it', () => {
 test('a clean test in the same file', () => {
   expect(1).toBe(1);
 });
+
+test('leaves a child process running, with its stdio piped', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('node:child_process').spawn('sleep', ['5']);
+});

@@ -1,0 +1,3 @@
+test('fails for its own reason', () => {
+  throw new Error('its own failure');
+});
