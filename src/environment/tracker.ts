@@ -177,8 +177,26 @@ export class Tracker {
       if (!IGNORED_TYPES.has(type)) {
         const record: HandleRecord = { id, type, step: stepId, ref: new WeakRef(resource), site, via: parent?.site ?? null, ownSite: site !== parent?.site };
         if (type === 'Timeout') node.timer = record;
+        else if (type === 'TCPWRAP') sockets.set(resource, { record, owner });
         owner.handles.push(record);
+      } else if (type === 'HTTPCLIENTREQUEST') {
+        claimPooledSocket(resource, owner, site, parent?.site ?? null);
       }
+    };
+    /**
+     * A keep-alive socket a request takes from an `http.Agent` pool belongs to the test that
+     * made the request from now on (the pool's idle sockets are unref'd: they are nobody's leak).
+     */
+    const sockets = new WeakMap<object, { record: HandleRecord; owner: Owner }>();
+    const claimPooledSocket = (resource: object, owner: Owner, site: Site, via: Site | null): void => {
+      const handle = (resource as { req?: { socket?: { _handle?: object } } }).req?.socket?._handle;
+      const entry = handle && sockets.get(handle);
+      if (!entry || entry.owner === owner) return;
+      const at = entry.owner.handles.indexOf(entry.record);
+      if (at >= 0) entry.owner.handles.splice(at, 1);
+      Object.assign(entry.record, { site, via, ownSite: true, step: executionAsyncId() });
+      entry.owner = owner;
+      owner.handles.push(entry.record);
     };
     const callbacks: Parameters<typeof createHook>[0] = { init };
     if (trackPromises) {
