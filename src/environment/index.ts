@@ -119,6 +119,7 @@ export default class AsyncEnvironment extends TestEnvironment {
     this.fileOwner = newOwner('file', context.testPath ?? 'test file');
     this.tracker = new Tracker(this.options.promises !== 'off' || this.options.hangs !== 'off');
     this.tracker.moduleOwner = this.fileOwner;
+    this.tracker.runningOwner = () => (this.sequentialTest ? this.testOwners.get(this.sequentialTest) : undefined);
 
     const global = this.global as unknown as Record<symbol, unknown>;
     if (this.moduleMocker) recordSpyNames(this.moduleMocker, this.global);

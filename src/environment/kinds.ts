@@ -95,6 +95,13 @@ const KIND_OF_TYPE: Record<string, LeakKind> = {
   MESSAGEPORT: 'worker',
 };
 
+/**
+ * A resource type the user's code made (`new AsyncResource('Bus')`, an `EventEmitterAsyncResource`):
+ * Node's own types are Timeout, Immediate, TickObject, Microtask, PROMISE and upper-case wraps.
+ */
+export const isUserResourceType = (type: string): boolean =>
+  !IGNORED_TYPES.has(type) && !(type in KIND_OF_TYPE) && type !== 'Timeout' && !/^[A-Z0-9_]+$/.test(type);
+
 interface TimerLike {
   _destroyed?: boolean;
   _repeat?: number | null;

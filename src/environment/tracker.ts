@@ -17,7 +17,7 @@
  * late callback is still the test's) until the file ends and the owner is forgotten.
  */
 import { AsyncResource, createHook, executionAsyncId, type AsyncHook } from 'node:async_hooks';
-import { IGNORED_TYPES, type LeakKind } from './kinds';
+import { IGNORED_TYPES, isUserResourceType, type LeakKind } from './kinds';
 
 /** An unformatted stack, read only if a leak is reported. */
 export interface Site {
@@ -82,6 +82,8 @@ interface Node {
   sync: boolean;
   /** The record of the timer whose callback this step is (re-arming follows it). */
   timer?: HandleRecord;
+  /** An async context of the user's own (an `EventEmitterAsyncResource`): it runs for whoever emits. */
+  context?: boolean;
 }
 
 const SCOPE_TYPE = 'jest-preset-async.scope';
@@ -117,6 +119,8 @@ export class Tracker {
   private readonly hook: AsyncHook;
   /** Set while the test file is being loaded: what it opens belongs to the file. */
   moduleOwner: Owner | null = null;
+  /** The owner of the test running now (sequential tests only), for contexts that outlive their owner. */
+  runningOwner: () => Owner | undefined = () => undefined;
   /** True while the package's own code attaches an observer: its child promise waits for nobody. */
   private observing = false;
 
@@ -140,7 +144,13 @@ export class Tracker {
     };
     const track = (id: number, type: string, triggerId: number, resource: object): void => {
       const stepId = executionAsyncId();
-      const step = nodes.get(stepId);
+      let step = nodes.get(stepId);
+      if (step?.context && (step.owner.ended || step.owner.closed)) {
+        // A listener run in the async context of an emitter an earlier test made: what it starts
+        // belongs to the test running now, which emitted.
+        const running = this.runningOwner();
+        if (running && running !== step.owner) step = { owner: running, id: stepId, site: step.site, sync: true };
+      }
       const parent = step ?? nodes.get(triggerId);
       if (type === 'PROMISE') {
         if (parent === undefined || parent.owner.closed) return;
@@ -173,6 +183,7 @@ export class Tracker {
           ? parent.site
           : capture(type === 'Timeout' || type === 'Immediate' ? SHALLOW : DEEP);
       const node: Node = { owner, id, site, sync: true };
+      if (isUserResourceType(type)) node.context = true;
       nodes.set(id, node);
       if (!IGNORED_TYPES.has(type)) {
         const record: HandleRecord = { id, type, step: stepId, ref: new WeakRef(resource), site, via: parent?.site ?? null, ownSite: site !== parent?.site };
@@ -297,7 +308,7 @@ export class Tracker {
     owner.ended = true;
     const kept = new Set(owner.handles.map((handle) => handle.id));
     for (const [id, node] of this.nodes) {
-      if (node.owner === owner && !kept.has(id) && !owner.pending.has(id)) this.nodes.delete(id);
+      if (node.owner === owner && !kept.has(id) && !owner.pending.has(id) && !node.context) this.nodes.delete(id);
     }
     for (const id of owner.pending.keys()) owner.pending.set(id, ENDED);
     for (const id of owner.waited) if (!owner.pending.has(id)) owner.waited.delete(id);
@@ -334,7 +345,8 @@ export class Tracker {
     owner.pending.clear();
     owner.waited.clear();
     // A reported timer that re-arms itself is still followed, so that each next timer is unref'd too.
-    for (const [id, node] of this.nodes) if (node.owner === owner && !node.timer?.released) this.nodes.delete(id);
+    // An emitter's own async context is kept too: a later test may emit through it.
+    for (const [id, node] of this.nodes) if (node.owner === owner && !node.timer?.released && !node.context) this.nodes.delete(id);
   }
 }
 
