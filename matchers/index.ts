@@ -5,8 +5,14 @@
 import { toBeCalledInOrder } from './toBeCalledInOrder';
 import { toBePending } from './toBePending';
 import { toHaveBeenCalledInOrder } from './toHaveBeenCalledInOrder';
+import { toHaveLastRejectedWith } from './toHaveLastRejectedWith';
+import { toHaveLastResolvedWith } from './toHaveLastResolvedWith';
+import { toHaveNthRejectedWith } from './toHaveNthRejectedWith';
+import { toHaveNthResolvedWith } from './toHaveNthResolvedWith';
+import { toHaveRejectedTimes } from './toHaveRejectedTimes';
 import { toHaveRejectedWith } from './toHaveRejectedWith';
 import { toHaveResolved } from './toHaveResolved';
+import { toHaveResolvedTimes } from './toHaveResolvedTimes';
 import { toHaveResolvedWith } from './toHaveResolvedWith';
 import { toHaveRunConcurrently } from './toHaveRunConcurrently';
 import { toRejectWith } from './toRejectWith';
@@ -17,8 +23,14 @@ export const matchers = {
   toBeCalledInOrder,
   toBePending,
   toHaveBeenCalledInOrder,
+  toHaveLastRejectedWith,
+  toHaveLastResolvedWith,
+  toHaveNthRejectedWith,
+  toHaveNthResolvedWith,
+  toHaveRejectedTimes,
   toHaveRejectedWith,
   toHaveResolved,
+  toHaveResolvedTimes,
   toHaveResolvedWith,
   toHaveRunConcurrently,
   toRejectWith,
@@ -27,4 +39,21 @@ export const matchers = {
 };
 
 export default matchers;
-export { toBeCalledInOrder, toBePending, toHaveBeenCalledInOrder, toHaveRejectedWith, toHaveResolved, toHaveResolvedWith, toHaveRunConcurrently, toRejectWith, toResolveWithin, toYield };
+export {
+  toBeCalledInOrder,
+  toBePending,
+  toHaveBeenCalledInOrder,
+  toHaveLastRejectedWith,
+  toHaveLastResolvedWith,
+  toHaveNthRejectedWith,
+  toHaveNthResolvedWith,
+  toHaveRejectedTimes,
+  toHaveRejectedWith,
+  toHaveResolved,
+  toHaveResolvedTimes,
+  toHaveResolvedWith,
+  toHaveRunConcurrently,
+  toRejectWith,
+  toResolveWithin,
+  toYield,
+};

@@ -29,7 +29,10 @@ const isPlainObjectLike = (value: unknown): value is object => {
 const isClass = (value: unknown): value is Class =>
   typeof value === 'function' && typeof (value as { prototype?: unknown }).prototype === 'object';
 
-/** Reads the arguments; anything else is a matcher error that names what was received. */
+/**
+ * Reads the arguments; anything else is a matcher error that names what was received.
+ * `expectedArg` is the first argument's name in the hint (`'n'` for `toHaveNthRejectedWith`).
+ */
 export function parseRejectionSpec(
   ctx: MatcherContext,
   name: string,
@@ -37,9 +40,10 @@ export function parseRejectionSpec(
   expected: unknown,
   detail: unknown,
   argCount: number,
+  expectedArg = 'expected',
 ): RejectionSpec {
   const problem = (what: string, label: string, value: unknown): never =>
-    fail(ctx, name, 'expected', options, what, label, value, ctx.utils.printExpected);
+    fail(ctx, name, expectedArg, options, what, label, value, ctx.utils.printExpected);
   const spec: RejectionSpec = {};
 
   if (expected === undefined) {

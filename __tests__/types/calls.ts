@@ -43,6 +43,24 @@ export async function valid(): Promise<void> {
   await expect(api).toHaveResolvedWith(1);
   await expect(api).toHaveRejectedWith(HttpError, { status: 500 });
   await expect(api).not.toHaveRejectedWith('busy');
+  await expect(api).toHaveResolvedTimes(1);
+  await expect(api).not.toHaveResolvedTimes(0);
+  await expect(api).toHaveNthResolvedWith(2, 1);
+  await expect(api).toHaveNthResolvedWith(2, expect.any(Number));
+  await expect(api).toHaveLastResolvedWith(1);
+  await expect(api).not.toHaveLastResolvedWith({ id: 1 });
+  await expect(api).toHaveRejectedTimes(1);
+  await expect(api).toHaveNthRejectedWith(1);
+  await expect(api).toHaveNthRejectedWith(1, 'busy');
+  await expect(api).toHaveNthRejectedWith(1, /busy/);
+  await expect(api).toHaveNthRejectedWith(1, new Error('busy'));
+  await expect(api).toHaveNthRejectedWith(1, HttpError, { status: 500 });
+  await expect(api).not.toHaveNthRejectedWith(2, HttpError, /busy/);
+  await expect(api).toHaveLastRejectedWith();
+  await expect(api).toHaveLastRejectedWith({ status: 500 });
+  await expect(api).not.toHaveLastRejectedWith(HttpError, 'busy');
+  const nthResult: Promise<void> = expect(api).toHaveNthResolvedWith(1, 1);
+  await nthResult;
   const values: string[] = await collect(mockAsyncIterable(['a']), { limit: 1 });
   const value: number = await withTimeout(() => Promise.resolve(length), 10);
   const polled: string = await eventually(async () => values[0] ?? '', { timeout: 10, interval: 1 });
@@ -72,6 +90,25 @@ export function invalid(): void {
   expect(lock).toHaveRunConcurrently('2');
   // @ts-expect-error toHaveResolved takes no argument
   void expect(lock).toHaveResolved(1);
+  // @ts-expect-error the number of calls is a number
+  void expect(lock).toHaveResolvedTimes('2');
+  // @ts-expect-error the number of calls is required
+  void expect(lock).toHaveRejectedTimes();
+  // @ts-expect-error the call number comes first
+  void expect(lock).toHaveNthResolvedWith({ id: 1 });
+  // @ts-expect-error the call number is a number
+  void expect(lock).toHaveNthResolvedWith('1', { id: 1 });
+  // @ts-expect-error toHaveLastResolvedWith takes one value
+  void expect(lock).toHaveLastResolvedWith(1, 2);
+  // @ts-expect-error the call number is required
+  void expect(lock).toHaveNthRejectedWith();
+  // @ts-expect-error a number is not a rejection expectation
+  void expect(lock).toHaveNthRejectedWith(1, 404);
+  // @ts-expect-error a detail needs an Error class before it
+  void expect(lock).toHaveLastRejectedWith('message', 'detail');
+  // @ts-expect-error an async matcher returns a promise, not void
+  const notVoid: void = expect(lock).toHaveLastRejectedWith();
+  void notVoid;
   // @ts-expect-error withTimeout needs a limit
   void withTimeout(pending);
   // @ts-expect-error the tracked function keeps the signature of the original

@@ -94,6 +94,58 @@ export interface AsyncMatchers<R = unknown> {
    * @example await expect(api.get).toHaveRejectedWith(HttpError, /503/);
    */
   toHaveRejectedWith(errorClass: ErrorClass, detail: string | RegExp | Record<string, unknown>): Promise<void>;
+
+  /**
+   * Passes when exactly `times` calls of the mock returned a promise that fulfilled. Must be awaited.
+   * @example await expect(api.save).toHaveResolvedTimes(2);
+   */
+  toHaveResolvedTimes(times: number): Promise<void>;
+
+  /**
+   * Passes when the n-th call of the mock (from 1) returned a promise that fulfilled with `value`
+   * (recursive equality). Must be awaited.
+   * @example await expect(api.get).toHaveNthResolvedWith(2, { id: 7 });
+   */
+  toHaveNthResolvedWith(n: number, value: unknown): Promise<void>;
+
+  /**
+   * Passes when the last call of the mock returned a promise that fulfilled with `value` (recursive
+   * equality). Must be awaited.
+   * @example await expect(api.get).toHaveLastResolvedWith({ id: 7 });
+   */
+  toHaveLastResolvedWith(value: unknown): Promise<void>;
+
+  /**
+   * Passes when exactly `times` calls of the mock returned a promise that rejected. Must be awaited.
+   * @example await expect(transport.send).toHaveRejectedTimes(2);
+   */
+  toHaveRejectedTimes(times: number): Promise<void>;
+
+  /**
+   * Passes when the n-th call of the mock (from 1) returned a promise that rejected with a matching
+   * reason, in the forms of `toRejectWith` (any rejection without one). Must be awaited.
+   * @example await expect(transport.send).toHaveNthRejectedWith(1, 'ETIMEDOUT');
+   */
+  toHaveNthRejectedWith(n: number, expected?: RejectionExpectation): Promise<void>;
+  /**
+   * Passes when the n-th call of the mock (from 1) returned a promise that rejected with an instance
+   * of `errorClass` matching `detail`. Must be awaited.
+   * @example await expect(api.get).toHaveNthRejectedWith(1, HttpError, { status: 503 });
+   */
+  toHaveNthRejectedWith(n: number, errorClass: ErrorClass, detail: string | RegExp | Record<string, unknown>): Promise<void>;
+
+  /**
+   * Passes when the last call of the mock returned a promise that rejected with a matching reason,
+   * in the forms of `toRejectWith` (any rejection without one). Must be awaited.
+   * @example await expect(transport.send).toHaveLastRejectedWith(/ECONNRESET/);
+   */
+  toHaveLastRejectedWith(expected?: RejectionExpectation): Promise<void>;
+  /**
+   * Passes when the last call of the mock returned a promise that rejected with an instance of
+   * `errorClass` matching `detail`. Must be awaited.
+   * @example await expect(api.get).toHaveLastRejectedWith(HttpError, /503/);
+   */
+  toHaveLastRejectedWith(errorClass: ErrorClass, detail: string | RegExp | Record<string, unknown>): Promise<void>;
 }
 
 declare module 'expect' {

@@ -1,0 +1,23 @@
+import type { MatcherFunction } from 'expect';
+import { calls, callResults, callsBlock, ensureCount, ensureMock } from './mockResults';
+import { hintOptions } from './utils';
+
+const MATCHER_NAME = 'toHaveRejectedTimes';
+
+/** Passes when exactly `n` calls of the mock returned a promise that rejected. */
+export const toHaveRejectedTimes: MatcherFunction<[n: unknown]> = async function (received, n) {
+  const options = hintOptions(this);
+  const mock = ensureMock(this, MATCHER_NAME, 'expected', options, received);
+  const times = ensureCount(this, MATCHER_NAME, options, n);
+  const results = await callResults(mock);
+  const count = results.filter((result) => result.status === 'rejected').length;
+  return {
+    pass: count === times,
+    message: () =>
+      this.utils.matcherHint(MATCHER_NAME, undefined, 'expected', options) +
+      '\n\n' +
+      `Expected: ${this.isNot ? 'not ' : ''}${calls(times, this.utils.printExpected)} that rejected\n` +
+      (results.length ? `Received: ${calls(count, this.utils.printReceived)} that rejected` : 'Received: the mock was never called') +
+      callsBlock(this, results),
+  };
+};
