@@ -57,8 +57,20 @@ async function globalTeardown(globalConfig: Config.GlobalConfig, projectConfig?:
     // Printed, and the exit code set, rather than thrown: a throwing globalTeardown would stop Jest
     // before it writes --json/--outputFile results and before other reporters finish.
     process.stderr.write(`\n${error.message}\n\n`);
-    process.exitCode = 1;
+    failTheRun();
   }
+  // Reported: they keep working, but no longer keep Jest from exiting.
+  for (const handle of alive()) (handle.ref?.deref() as { unref?: () => void } | undefined)?.unref?.();
+}
+
+/**
+ * Exit code 1, also under `--forceExit`: Jest then ends with `process.exit(code)` computed from the
+ * test results alone, which would turn the run green again.
+ */
+function failTheRun(): void {
+  process.exitCode = 1;
+  const exit = process.exit;
+  process.exit = ((code?: number | string | null) => exit.call(process, code || 1)) as typeof process.exit;
 }
 
 export = globalTeardown;
