@@ -6,6 +6,8 @@ const LEAKS: Array<[test: string, what: string]> = [
   ['leaves an interval nobody clears', "setInterval timer (every 1000 ms), created at outlives-file.test.ts:4:3 — still running after the file's afterAll hooks"],
   ['starts a poller and never stops it', 'setTimeout timer (200 ms), re-armed from its own callback, created at outlives-file.test.ts:8:3'],
   ['leaves a child process running, with its stdio piped', "child process (pid "],
+  // "called from" names the helper's caller, not the helper's own line above the timer.
+  ['uses a multi-line helper', 'setTimeout timer (5000 ms), created at multi-line-helper.test.ts:3:5 (called from multi-line-helper.test.ts:7:8)'],
   ['starts a floating worker loop', "pending promise, created at waited-promises.test.ts:6:27 (called from waited-promises.test.ts:9:25) — still pending after the file's afterAll hooks"],
   ['waits on a reply that never comes', 'pending promise, created at waited-promises.test.ts:3:33 (called from waited-promises.test.ts:17:8)'],
   ['checks in a callback it does not wait for', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:5:45 — made after the test ended'],

@@ -52,6 +52,22 @@ export function location(frame: string | undefined, rootDir: string): string | u
   return `${shown}:${line}:${column}`;
 }
 
+/**
+ * Whether a frame is most likely the helper that holds `where` (its call into the promise executor
+ * or callback a few lines above, in the same file), rather than the helper's caller.
+ */
+function enclosing(at: string, where: string | undefined): boolean {
+  const parse = (place: string | undefined) => /^(.*):(\d+):\d+$/.exec(place ?? '');
+  const frame = parse(at);
+  const inner = parse(where);
+  if (!frame || !inner || frame[1] !== inner[1]) return false;
+  const above = Number(inner[2]) - Number(frame[2]);
+  return above > 0 && above <= HELPER_LINES;
+}
+
+/** How far above the creation line a helper's own call may be. */
+const HELPER_LINES = 3;
+
 const rank = (finding: Finding) => KIND_ORDER.indexOf(finding.kind);
 
 const MAX_LINES = 12;
@@ -77,7 +93,7 @@ function lines(findings: Finding[], context: ReportContext): Line[] {
     const frames = userFrames(finding.site, context.ownDirs).map((frame) => location(frame, context.rootDir));
     const where = frames[0];
     const lineOf = (at: string | undefined) => at?.replace(/:\d+$/, '');
-    const calledFrom = frames.find((at) => at && lineOf(at) !== lineOf(where));
+    const calledFrom = frames.find((at) => at && lineOf(at) !== lineOf(where) && !enclosing(at, where));
     const line: Line = { finding, where, calledFrom, count: 1 };
     if (finding.kind === 'promise') {
       const key = `${finding.ownSite}:${line.where}`;
