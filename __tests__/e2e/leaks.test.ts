@@ -59,6 +59,7 @@ describe('leak detection on a fixture project, one leak per file', () => {
       ['hangs on a timer', 'failed'],
       ['hangs on a fetch', 'failed'],
       ['a beforeEach that hangs on a fetch runs after it', 'failed'],
+      ['a beforeAll that hangs runs after it', 'failed'],
       ...CLEAN.map((name) => [name, 'passed']),
     ]);
     expect(statuses(run)).toEqual(expected);
@@ -101,6 +102,12 @@ describe('leak detection on a fixture project, one leak per file', () => {
     expect(message).toContain('jest-preset-async: the beforeEach hook timed out while still waiting on:');
     expect(message).toContain('socket, created at fetch.test.ts:26:11');
     expect(message).not.toContain('the test timed out');
+  });
+
+  test('a beforeAll that hangs says what it waited on, for its file', () => {
+    const suites = run.suiteFailures.join('\n');
+    expect(suites).toContain('jest-preset-async: the beforeAll hook timed out while still waiting on:');
+    expect(suites).toContain('setTimeout timer (10000 ms), created at hang.test.ts:13:17');
   });
 
   test('no failure shows a stack frame of the package', () => {

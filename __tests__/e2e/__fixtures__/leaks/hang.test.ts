@@ -5,3 +5,14 @@ test('hangs on a timer', async () => {
   });
 }, 200);
 afterAll(() => clearTimeout(timer));
+
+describe('a beforeAll that hangs', () => {
+  let pending: NodeJS.Timeout;
+  beforeAll(async () => {
+    await new Promise((resolve) => {
+      pending = setTimeout(resolve, 10_000);
+    });
+  }, 200);
+  afterAll(() => clearTimeout(pending));
+  test('runs after it', () => undefined);
+});
