@@ -69,6 +69,8 @@ interface Watched {
   owner: Owner;
   /** The handles alive after the grace period. */
   early: Set<HandleRecord>;
+  /** Of those, a library's short one-shot timers: suspects only once they re-arm. */
+  library: Set<HandleRecord>;
   /** Pending promises that code waits on, held weakly, by id. */
   promises: Map<number, WeakRef<object>>;
   /** Handles and promise ids alive when an afterAll hook started. */
@@ -171,6 +173,17 @@ export default class AsyncEnvironment extends TestEnvironment {
   }
 
   handleTestEvent = async (event: Circus.AsyncEvent | Circus.SyncEvent, state: Circus.State): Promise<void> => {
+    try {
+      await this.onEvent(event, state);
+    } catch (error) {
+      // A fault of the detector fails the file with what went wrong; it never stops Jest's run.
+      const fault = new Error(`jest-preset-async: the leak detector failed at "${event.name}" (please report it): ${String((error as Error)?.stack ?? error)}`);
+      fault.stack = fault.message;
+      state.unhandledErrors.push(fault);
+    }
+  };
+
+  private async onEvent(event: Circus.AsyncEvent | Circus.SyncEvent, state: Circus.State): Promise<void> {
     switch (event.name) {
       case 'run_start':
         this.tracker.moduleOwner = null;
@@ -232,7 +245,7 @@ export default class AsyncEnvironment extends TestEnvironment {
       default:
         break;
     }
-  };
+  }
 
   private hookOwner(hook: Circus.Hook): Owner | null | undefined {
     if (hook.type === 'beforeAll' || hook.type === 'afterAll') return this.describeOwner(hook.parent);
@@ -473,8 +486,9 @@ export default class AsyncEnvironment extends TestEnvironment {
     const findings = this.unawaited(owner);
     const records = this.liveRecords(owner, true);
     const waited = promisesOn ? this.tracker.waitedPromises(owner) : [];
-    const suspects = records.filter((record) => !this.libraryShortTimer(record));
-    const watch: Watched = { test, owner, early: new Set(records), atAfterAll: new Set(), promises: new Map(), reported: new Set() };
+    const library = new Set(records.filter((record) => this.libraryShortTimer(record)));
+    const suspects = records.filter((record) => !library.has(record));
+    const watch: Watched = { test, owner, early: new Set(records), library, atAfterAll: new Set(), promises: new Map(), reported: new Set() };
     for (const id of waited) watch.promises.set(id, new WeakRef(owner.pending.get(id) as object));
     owner.handles = records;
     if (this.options.scope === 'test') {
@@ -492,7 +506,8 @@ export default class AsyncEnvironment extends TestEnvironment {
     this.tracker.end(owner);
     this.judge(settleSites(findings).filter((finding) => !this.ignored(finding, owner)), 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
     this.deliver(test, this.fakeTimerFindings(owner), this.options.fakeTimers);
-    if (records.length || owner.pending.size) this.watched.push(watch);
+    // Only what is alive or waited on can still run the test's code (a callback, a re-armed timer).
+    if (records.length || waited.length) this.watched.push(watch);
     else this.tracker.forget(owner);
   }
 
@@ -531,7 +546,7 @@ export default class AsyncEnvironment extends TestEnvironment {
       const handles = owner.handles.filter((record) => {
         if (watch.reported.has(record)) return false;
         if (live.has(record)) return true;
-        return !strict && watch.early.has(record) && !watch.atAfterAll.has(record) && !this.libraryShortTimer(record);
+        return !strict && watch.early.has(record) && !watch.atAfterAll.has(record) && (!watch.library.has(record) || record.rearmed === true);
       });
       const settled = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && !owner.pending.has(id) && !watch.atAfterAll.has(id));
       const stillPending = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && owner.pending.has(id));
