@@ -13,8 +13,12 @@ import { startRunLevelRecorder } from './runLevel';
 /** ts-jest's TS151001 suggests `esModuleInterop` whenever the tsconfig leaves it off: advice, not a problem. */
 const ESM_INTEROP_ADVICE = 151001;
 
-/** The compiler ts-jest transpiles with: the package's own TypeScript 5.9 (an npm alias dependency). */
-const OWN_COMPILER = 'typescript-for-ts-jest';
+/**
+ * The compiler ts-jest transpiles with: the package's own TypeScript 5.9, a dependency under its
+ * real name. A project's own `typescript` of another version (7, say) keeps the top-level slot and
+ * the `tsc` binary in npm, pnpm and yarn 1 alike, and this one is installed next to the package.
+ */
+const OWN_COMPILER = 'typescript';
 
 export interface PresetOptions {
   typecheck: boolean;
