@@ -6,8 +6,8 @@
  */
 import type { Config } from '@jest/types';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { jestVersion, resolveThroughJest, unsupportedJest } from './jestPackages';
+import { join, sep } from 'node:path';
+import { jestVersion, unsupportedJest } from './jestPackages';
 import { startRunLevelRecorder } from './runLevel';
 
 /** ts-jest's TS151001 suggests `esModuleInterop` whenever the tsconfig leaves it off: advice, not a problem. */
@@ -25,6 +25,8 @@ export interface PresetOptions {
   /** Jest's native ESM mode (`node --experimental-vm-modules`): TypeScript stays ESM. */
   esm?: boolean;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The project's own TypeScript, when it has one. */
 function projectTypeScript(projectDir: string): { path: string; version: string } | undefined {
@@ -87,8 +89,11 @@ export function createPreset({ typecheck, esm = false }: PresetOptions): Config.
         },
       ],
       // JavaScript as Jest runs it without a preset: babel-jest, with the project's Babel config.
-      '^.+\\.[cm]?jsx?$': resolveThroughJest('babel-jest'),
+      '^.+\\.[cm]?jsx?$': require.resolve('./babelTransform'),
     },
+    // Jest's defaults, and this package's own build (already CommonJS; also when it is linked into a
+    // project from outside node_modules).
+    transformIgnorePatterns: ['/node_modules/', '\\.pnp\\.[^\\/]+$', `^${escapeRegExp(join(__dirname, '..', '..', 'dist') + sep)}`],
     ...(esm ? { extensionsToTreatAsEsm: ['.ts', '.tsx', '.mts'] } : {}),
     // `import './a.js'` (the specifier `module: nodenext` requires) finds a.ts, a.mts or a.js.
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.[cm]?js$': '$1' },
