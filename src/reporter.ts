@@ -3,7 +3,7 @@
  * affected, each with its first leaked thing, so a long run's leaks are not lost in its output.
  */
 import type { AggregatedResult, Reporter, TestContext } from '@jest/reporters';
-import { relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { pauseRunLevelRecorder } from './runLevel';
 
 const MARK = 'jest-preset-async: ';
@@ -21,6 +21,16 @@ function firstItem(message: string, marker = MARK): string | undefined {
   return item?.trim().slice(2);
 }
 
+/**
+ * The environment names places relative to the test's project, as Jest does in a test's failure;
+ * the summary lists every project's files together, so its places are relative to the run's rootDir
+ * (two packages' `__tests__/a.test.ts` are told apart).
+ */
+function rebase(item: string, projectRoot: string, runRoot: string): string {
+  if (projectRoot === runRoot) return item;
+  return item.replace(/(?<=\bat )([^\s():]+)(?=:\d+:\d+)/g, (path) => (isAbsolute(path) ? path : relative(runRoot, join(projectRoot, path))));
+}
+
 export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplete' | 'onRunStart'> {
   constructor(private readonly globalConfig: { rootDir: string }) {}
 
@@ -29,24 +39,29 @@ export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplet
     pauseRunLevelRecorder();
   }
 
-  onRunComplete(_contexts: Set<TestContext>, results: AggregatedResult): void {
+  onRunComplete(contexts: Set<TestContext>, results: AggregatedResult): void {
+    const runRoot = this.globalConfig.rootDir;
+    // The project of a file: the deepest project rootDir that holds it.
+    const roots = [...contexts].map((context) => context.config.rootDir).sort((a, b) => b.length - a.length);
+    const projectOf = (file: string) => roots.find((root) => file.startsWith(root + sep)) ?? runRoot;
     const lines: string[] = [];
     let tests = 0;
     for (const file of results.testResults) {
       const fileLines: string[] = [];
+      const projectRoot = projectOf(file.testFilePath);
       for (const test of file.testResults) {
         const item = test.failureMessages
           .flatMap((message) => [firstItem(message, `${MARK}the test left`), firstItem(message, `${MARK}the test timed out`)])
           .find(Boolean);
         if (item) {
           tests++;
-          fileLines.push(`    ✕ ${test.fullName}: ${item}`);
+          fileLines.push(`    ✕ ${test.fullName}: ${rebase(item, projectRoot, runRoot)}`);
         }
       }
       // beforeAll/afterAll and module scope fail the file ("Test suite failed to run").
       for (const marker of [`${MARK}beforeAll/afterAll`, `${MARK}the module scope`]) {
         const item = firstItem(file.failureMessage ?? '', marker);
-        if (item) fileLines.push(`    ✕ (${marker.slice(MARK.length)}) ${item}`);
+        if (item) fileLines.push(`    ✕ (${marker.slice(MARK.length)}) ${rebase(item, projectRoot, runRoot)}`);
       }
       if (fileLines.length) lines.push(`  ${relative(this.globalConfig.rootDir, file.testFilePath)}`, ...fileLines);
     }

@@ -40,4 +40,11 @@ function lazy(name: Name): MatcherFunction<unknown[]> {
   };
 }
 
+// `await using` and `using` look up Symbol.asyncDispose / Symbol.dispose on the test file's own
+// `Symbol`. Jest 29's sandbox lacks them (Node 20 adds them to its own realm only): they are the
+// same registered symbols Node uses, so a Node stream or file handle is disposable in tests too.
+for (const [name, key] of [['asyncDispose', 'nodejs.asyncDispose'], ['dispose', 'nodejs.dispose']] as const) {
+  if (typeof (Symbol as unknown as Record<string, unknown>)[name] !== 'symbol') Object.defineProperty(Symbol, name, { value: Symbol.for(key) });
+}
+
 expect.extend(Object.fromEntries(Object.keys(MODULE_OF).map((name) => [name, lazy(name as Name)])));

@@ -18,8 +18,24 @@ import { stopRunLevelRecorder } from './runLevel';
 
 const GRACE_MS = 100;
 
+/**
+ * globalSetup runs transformed (babel-jest for JavaScript, as in bare Jest), and the preset turns on
+ * Node's source maps before it loads. Node maps a stack only with its own formatter, which a loaded
+ * Babel replaces (to hide its frames): the creation stacks are formatted here without it.
+ */
+function readThroughSourceMaps(handles: Iterable<{ site: { stack?: string } }>): void {
+  const prepare = Error.prepareStackTrace;
+  (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
+  try {
+    for (const handle of handles) void handle.site.stack;
+  } finally {
+    Error.prepareStackTrace = prepare;
+  }
+}
+
 async function globalTeardown(globalConfig: Config.GlobalConfig, projectConfig?: Config.ProjectConfig): Promise<void> {
   const recorded = stopRunLevelRecorder();
+  readThroughSourceMaps(recorded.values());
   const setupFile = projectConfig?.globalSetup ?? globalConfig.globalSetup;
   if (!setupFile) return;
   // Made by the setup module: its file is on the creation stack, or on the stack of what caused it.

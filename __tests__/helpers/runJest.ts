@@ -61,7 +61,8 @@ export function runCommand(command: string, args: string[], cwd: string): Promis
   });
 }
 
-export async function runJest(fixture: string, args: string[] = []): Promise<JestRun> {
+/** `nodeArgs`: options for the node that runs Jest (`--experimental-vm-modules` for Jest's ESM mode). */
+export async function runJest(fixture: string, args: string[] = [], { nodeArgs = [] }: { nodeArgs?: string[] } = {}): Promise<JestRun> {
   const dir = mkdtempSync(join(tmpdir(), `jest-preset-async-${fixture}-`));
   try {
     cpSync(join(FIXTURES, fixture), dir, { recursive: true });
@@ -70,7 +71,7 @@ export async function runJest(fixture: string, args: string[] = []): Promise<Jes
     const outputFile = join(dir, 'jest-result.json');
     const { code, stderr } = await runCommand(
       process.execPath,
-      [JEST_BIN, '--ci', '--json', `--outputFile=${outputFile}`, `--cacheDirectory=${CACHE}`, ...args],
+      [...nodeArgs, JEST_BIN, '--ci', '--json', `--outputFile=${outputFile}`, `--cacheDirectory=${CACHE}`, ...args],
       dir,
     );
 

@@ -55,6 +55,17 @@ describe('a new user with @jest/globals', () => {
   expect([spy]).toHaveBeenCalledInOrder();
 });
 `,
+  // `await using` / `using`: Jest 29's sandbox has no Symbol.asyncDispose of its own (the setup file adds it).
+  'dispose.test.ts': `test('await using and using dispose at the end of the block', async () => {
+  const log: string[] = [];
+  {
+    await using connection = { async [Symbol.asyncDispose]() { log.push('connection closed'); } };
+    using lock = { [Symbol.dispose]() { log.push('lock released'); } };
+    log.push(typeof connection + ' ' + typeof lock);
+  }
+  expect(log).toEqual(['object object', 'lock released', 'connection closed']);
+});
+`,
 };
 
 let tarball: string;
@@ -77,12 +88,17 @@ test('the tarball holds the built entries, their types and the preset, and no te
     expect.arrayContaining([
       'package.json',
       'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
       'jest-preset.js',
       'dist/src/index.js',
       'dist/src/index.d.ts',
       'dist/src/setup.js',
       'dist/src/environment/index.js',
       'dist/src/presets/typecheck.js',
+      'dist/src/presets/esm.js',
+      'dist/src/esm/matchers.mjs',
+      'dist/src/esm/matchers.d.mts',
       'dist/src/teardown.js',
       'dist/src/reporter.js',
       'dist/src/transform.js',
@@ -94,7 +110,8 @@ test('the tarball holds the built entries, their types and the preset, and no te
   expect(files.filter((path) => /__tests__|\.test\.|^src\/|^matchers\/|tsconfig/.test(path))).toEqual([]);
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
   for (const [entry, target] of Object.entries(manifest.exports)) {
-    const paths = typeof target === 'string' ? [target] : Object.values(target as Record<string, string>);
+    const leaves = (value: unknown): string[] => (typeof value === 'string' ? [value] : Object.values(value as object).flatMap(leaves));
+    const paths = leaves(target);
     for (const path of paths) expect({ entry, path, packed: files.includes(path.replace(/^\.\//, '')) }).toEqual({ entry, path, packed: true });
   }
 });
@@ -136,7 +153,7 @@ describe.each([
 
   test('jest runs them green with preset: jest-preset-async', async () => {
     const jest = await run(process.execPath, [join(project, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci'], project);
-    expect(jest.output).toContain('Tests:       2 passed, 2 total');
+    expect(jest.output).toContain('Tests:       3 passed, 3 total');
     expect(jest.code).toBe(0);
   }, 120_000);
 
@@ -156,5 +173,36 @@ describe.each([
     } finally {
       rmSync(join(project, 'leak.spec.ts'));
     }
+  }, 120_000);
+});
+
+describe('installed next to Jest 28, which it does not support', () => {
+  let project: string;
+  beforeAll(async () => {
+    project = mkdtempSync(join(tmpdir(), 'jest-preset-async-user-jest28-'));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'old-jest-user', private: true }));
+    writeFileSync(join(project, 'jest.config.js'), USER_FILES['jest.config.js']!);
+    writeFileSync(join(project, 'leak.test.ts'), "test('runs', () => {\n  expect(1).toBe(1);\n});\n");
+    // npm refuses the peer range itself; a user who forces it gets the package's own error.
+    const install = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--legacy-peer-deps', tarball, 'jest@^28'], project);
+    if (install.code !== 0) throw new Error(`npm install failed:\n${install.output}`);
+  }, INSTALL_TIMEOUT_MS);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  test('jest stops with one error naming the supported versions, not a crash in every file', async () => {
+    const jest = await run(process.execPath, [join(project, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci'], project);
+    expect(jest.output).toMatch(/jest-preset-async supports Jest 29 and 30 \(peer dependency jest \^29 \|\| \^30\); this project runs Jest 28\.\d+\.\d+/);
+    expect(jest.output.split('jest-preset-async supports Jest').length - 1).toBe(1);
+    expect(jest.output).not.toContain('Class extends value');
+    expect(jest.code).toBe(1);
+  }, 120_000);
+
+  test("the environment alone (testEnvironment: 'jest-preset-async/environment') says the same", async () => {
+    writeFileSync(join(project, 'jest.config.js'), "module.exports = { testEnvironment: 'jest-preset-async/environment' };\n");
+    writeFileSync(join(project, 'leak.test.js'), "test('runs', () => {\n  expect(1).toBe(1);\n});\n");
+    const jest = await run(process.execPath, [join(project, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', 'leak.test.js'], project);
+    expect(jest.output).toMatch(/jest-preset-async supports Jest 29 and 30 .*; this project runs jest-environment-node 28\./);
+    expect(jest.output).not.toContain('Class extends value');
+    expect(jest.code).toBe(1);
   }, 120_000);
 });

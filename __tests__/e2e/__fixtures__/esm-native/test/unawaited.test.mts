@@ -1,0 +1,3 @@
+test('an unawaited assertion in ESM mode', () => {
+  expect(Promise.resolve(1)).resolves.toBe(1);
+});

@@ -1,0 +1,3 @@
+test('api: leaks an interval', () => {
+  setInterval(() => undefined, 1000);
+});

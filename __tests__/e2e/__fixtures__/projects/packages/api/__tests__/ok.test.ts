@@ -1,0 +1,3 @@
+test('api: a clean test', async () => {
+  await expect(Promise.resolve('api')).toResolveWithin(1000);
+});

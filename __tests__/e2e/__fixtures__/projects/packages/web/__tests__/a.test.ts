@@ -1,0 +1,4 @@
+// The same file name in another package.
+test('web: leaks a timer', () => {
+  setTimeout(() => undefined, 5000);
+});

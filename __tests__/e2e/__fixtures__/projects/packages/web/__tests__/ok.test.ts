@@ -1,0 +1,3 @@
+test('web: a clean test', async () => {
+  await expect(Promise.resolve('web')).toResolveWithin(1000);
+});
