@@ -4,7 +4,7 @@
  * node_modules as an install would put it, and Jest reports with --json.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stripAnsi } from './failure';
@@ -61,9 +61,33 @@ export function runCommand(command: string, args: string[], cwd: string): Promis
   });
 }
 
-/** `nodeArgs`: options for the node that runs Jest (`--experimental-vm-modules` for Jest's ESM mode). */
-export async function runJest(fixture: string, args: string[] = [], { nodeArgs = [] }: { nodeArgs?: string[] } = {}): Promise<JestRun> {
-  const dir = mkdtempSync(join(tmpdir(), `jest-preset-async-${fixture}-`));
+/**
+ * Jest 29, installed once per machine into a folder of its own (needs the npm registry, as `npm ci`
+ * does). A fixture copied below that folder resolves `jest-environment-node` and `@jest/globals` there.
+ */
+let jest29: Promise<string> | undefined;
+function installJest29(): Promise<string> {
+  const base = join(tmpdir(), 'jest-preset-async-e2e-jest29');
+  jest29 ??= (async () => {
+    if (existsSync(join(base, 'node_modules', 'jest', 'bin', 'jest.js'))) return base;
+    mkdirSync(base, { recursive: true });
+    writeFileSync(join(base, 'package.json'), '{ "name": "e2e-jest29", "private": true }\n');
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const { code, stderr } = await runCommand(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', 'jest@29', 'jest-environment-node@29', '@jest/globals@29'], base);
+    if (code !== 0) throw new Error(`npm install jest@29 failed (exit ${code}):\n${stderr}`);
+    return base;
+  })();
+  return jest29;
+}
+
+/**
+ * `nodeArgs`: options for the node that runs Jest (`--experimental-vm-modules` for Jest's ESM mode);
+ * `jest: 29` runs the fixture with Jest 29 instead of the project's Jest 30.
+ */
+export async function runJest(fixture: string, args: string[] = [], { nodeArgs = [], jest = 30 }: { nodeArgs?: string[]; jest?: 29 | 30 } = {}): Promise<JestRun> {
+  const base = jest === 29 ? await installJest29() : tmpdir();
+  const jestBin = jest === 29 ? join(base, 'node_modules', 'jest', 'bin', 'jest.js') : JEST_BIN;
+  const dir = mkdtempSync(join(base, `jest-preset-async-${fixture}-`));
   try {
     cpSync(join(FIXTURES, fixture), dir, { recursive: true });
     mkdirSync(join(dir, 'node_modules'), { recursive: true });
@@ -71,7 +95,7 @@ export async function runJest(fixture: string, args: string[] = [], { nodeArgs =
     const outputFile = join(dir, 'jest-result.json');
     const { code, stderr } = await runCommand(
       process.execPath,
-      [...nodeArgs, JEST_BIN, '--ci', '--json', `--outputFile=${outputFile}`, `--cacheDirectory=${CACHE}`, ...args],
+      [...nodeArgs, jestBin, '--ci', '--json', `--outputFile=${outputFile}`, `--cacheDirectory=${CACHE}`, ...args],
       dir,
     );
 
