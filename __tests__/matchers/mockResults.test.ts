@@ -1,26 +1,5 @@
-import { deferred } from '../../src';
 import { failureOf } from '../helpers/failure';
-
-class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-  }
-}
-
-/** A mock whose calls return, in order: a fulfilled, a rejected, a pending promise and a plain value. */
-function mixedMock() {
-  const api = jest
-    .fn<Promise<unknown> | string, [string]>()
-    .mockResolvedValueOnce({ id: 1 })
-    .mockRejectedValueOnce(new HttpError(503))
-    .mockReturnValueOnce(deferred().promise)
-    .mockReturnValueOnce('sync');
-  for (const path of ['a', 'b', 'c', 'd']) {
-    const result = api(path);
-    if (result instanceof Promise) result.catch(() => undefined); // the code under test handles it
-  }
-  return api;
-}
+import { HttpError, mixedMock } from '../helpers/mixedMock';
 
 const calls =
   'Received:\n' +
