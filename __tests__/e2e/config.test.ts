@@ -1,4 +1,6 @@
-import { failureOfTest, runJest, statuses } from '../helpers/runJest';
+import { failureOfTest, RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
+
+jest.setTimeout(RUN_TIMEOUT_MS);
 
 test('setupFilesAfterEnv: [jest-preset-async/setup] alone registers the matchers', async () => {
   const run = await runJest('setup-only');

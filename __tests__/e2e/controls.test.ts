@@ -1,4 +1,6 @@
-import { failureOfTest, runJest, statuses, type JestRun } from '../helpers/runJest';
+import { failureOfTest, type JestRun, RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
+
+jest.setTimeout(RUN_TIMEOUT_MS);
 
 describe('the controls of leak detection', () => {
   let run: JestRun;

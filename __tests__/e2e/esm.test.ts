@@ -1,4 +1,6 @@
-import { failureOfTest, runJest, statuses } from '../helpers/runJest';
+import { failureOfTest, RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
+
+jest.setTimeout(RUN_TIMEOUT_MS);
 
 test("Jest's native ESM mode (--experimental-vm-modules) with preset: jest-preset-async/esm, leak detection included", async () => {
   const run = await runJest('esm-native', [], { nodeArgs: ['--experimental-vm-modules', '--no-warnings'] });

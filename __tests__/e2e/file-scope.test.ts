@@ -1,4 +1,6 @@
-import { failureOfTest, runJest, statuses, type JestRun } from '../helpers/runJest';
+import { failureOfTest, type JestRun, RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
+
+jest.setTimeout(RUN_TIMEOUT_MS);
 
 /** What each leaking test of the file-scope fixture must show under the default verdict. */
 const LEAKS: Array<[test: string, what: string]> = [
@@ -34,7 +36,7 @@ describe.each([
   let run: JestRun;
   beforeAll(async () => {
     run = await runJest('file-scope', [...args], { jest });
-  }, 120_000);
+  });
 
   test('each leak fails its own test; what the file closes in afterAll and idle deferreds pass', () => {
     const failing = [...LEAKS.map(([name]) => name), 'fails for its own reason'];

@@ -1,4 +1,6 @@
-import { runJest, statuses } from '../helpers/runJest';
+import { RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
+
+jest.setTimeout(RUN_TIMEOUT_MS);
 
 test('the preset globalTeardown fails the run for what globalSetup left open, naming it', async () => {
   const run = await runJest('global-setup');

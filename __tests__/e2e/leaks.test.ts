@@ -1,4 +1,6 @@
-import { failureOfTest, runJest, statuses, type JestRun } from '../helpers/runJest';
+import { failureOfTest, type JestRun, RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
+
+jest.setTimeout(RUN_TIMEOUT_MS);
 
 /** What a leaking test must show: the thing in user words and where it was created. */
 const LEAKS: Array<[test: string, what: string]> = [

@@ -1,4 +1,6 @@
-import { failureOfTest, runJest, statuses, type JestRun } from '../helpers/runJest';
+import { failureOfTest, type JestRun, RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
+
+jest.setTimeout(RUN_TIMEOUT_MS);
 
 describe('a project with preset: jest-preset-async', () => {
   let run: JestRun;

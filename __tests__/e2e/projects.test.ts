@@ -1,4 +1,6 @@
-import { failureOfTest, runJest, statuses } from '../helpers/runJest';
+import { failureOfTest, RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
+
+jest.setTimeout(RUN_TIMEOUT_MS);
 
 test('Jest projects (a monorepo): leaks fail at their line, and one summary names each file unambiguously', async () => {
   const run = await runJest('projects');

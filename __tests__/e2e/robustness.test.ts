@@ -1,4 +1,6 @@
-import { runJest, statuses } from '../helpers/runJest';
+import { RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
+
+jest.setTimeout(RUN_TIMEOUT_MS);
 
 test('no crash and no false report under load: 100,000 promises, 10,000 timers, long chains, deep recursion', async () => {
   const run = await runJest('robustness');
@@ -12,4 +14,4 @@ test('no crash and no false report under load: 100,000 promises, 10,000 timers, 
     'many concurrent timers that all fire': 'passed',
   });
   expect(run.exitCode).toBe(0);
-}, 60_000); // a heavy fixture on purpose: several seconds of its own
+}); // a heavy fixture on purpose: several seconds of its own

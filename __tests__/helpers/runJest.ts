@@ -14,6 +14,13 @@ const FIXTURES = join(REPO_ROOT, '__tests__', 'e2e', '__fixtures__');
 const JEST_BIN = join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 const CACHE = join(tmpdir(), 'jest-preset-async-e2e-cache');
 
+/**
+ * How long a test or hook that runs Jest on a fixture may take. A fixture run takes seconds alone,
+ * but `npm test` runs the packaging tests' installs beside it on the same two cores: CI measured a
+ * 10 s run there.
+ */
+export const RUN_TIMEOUT_MS = 180_000;
+
 export interface AssertionResult {
   fullName: string;
   status: 'passed' | 'failed' | 'pending' | 'todo' | 'skipped';
