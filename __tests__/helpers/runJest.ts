@@ -58,13 +58,15 @@ export interface CommandResult {
  * Runs a command in a child process without colours and without the variables of the Jest (and npm)
  * run that started it, which would otherwise leak into the child's own run.
  */
-export function runCommand(command: string, args: string[], cwd: string): Promise<CommandResult> {
+export function runCommand(command: string, args: string[], cwd: string, timeoutMs = 0): Promise<CommandResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
   for (const key of Object.keys(env)) if (key.startsWith('JEST_') || key.startsWith('npm_')) delete env[key];
   return new Promise((done) => {
-    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
+    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+      // Killed at `timeoutMs`: the failure names the command that stalled instead of a hook timeout.
+      const killed = error?.killed ? `\n(killed after ${timeoutMs / 1000} s: ${command} ${args.join(' ')})` : '';
+      done({ code: error ? Number(error.code ?? 1) || 1 : 0, stdout, stderr: stderr + killed });
+    });
   });
 }
 

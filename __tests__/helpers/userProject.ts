@@ -11,8 +11,8 @@ import { REPO_ROOT, runCommand } from './runJest';
 export const INSTALL_TIMEOUT_MS = 400_000;
 
 /** A command's exit code and its stdout and stderr together. */
-export const run = async (command: string, args: string[], cwd: string) => {
-  const { code, stdout, stderr } = await runCommand(command, args, cwd);
+export const run = async (command: string, args: string[], cwd: string, timeoutMs = 0) => {
+  const { code, stdout, stderr } = await runCommand(command, args, cwd, timeoutMs);
   return { code, output: `${stdout}\n${stderr}` };
 };
 
@@ -62,7 +62,8 @@ export async function createUserProject(
   };
   for (const [path, text] of Object.entries({ 'package.json': JSON.stringify({ name: `user-${name}`, private: true }), ...files })) write(path, text);
   const [command, args] = ADD[manager](tarball);
-  const install = await run(command, [...args, ...packages], dir);
+  // Killed a little before the hook's timeout, so that a stalled install says which one it was.
+  const install = await run(command, [...args, ...packages], dir, INSTALL_TIMEOUT_MS - 30_000);
   if (install.code !== 0) throw new Error(`${manager} install in ${name} failed:\n${install.output}`);
   const [execCommand, ...execArgs] = EXEC[manager];
   return {
