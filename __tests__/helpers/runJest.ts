@@ -89,9 +89,15 @@ function installJest29(): Promise<string> {
 
 /**
  * `nodeArgs`: options for the node that runs Jest (`--experimental-vm-modules` for Jest's ESM mode);
- * `jest: 29` runs the fixture with Jest 29 instead of the project's Jest 30.
+ * `jest: 29` runs the fixture with Jest 29 instead of the project's Jest 30; `link`: packages of the
+ * repository's node_modules linked into the fixture's, as the project's own install would put them
+ * (the fixture's copy resolves nothing from the repository's node_modules otherwise).
  */
-export async function runJest(fixture: string, args: string[] = [], { nodeArgs = [], jest = 30 }: { nodeArgs?: string[]; jest?: 29 | 30 } = {}): Promise<JestRun> {
+export async function runJest(
+  fixture: string,
+  args: string[] = [],
+  { nodeArgs = [], jest = 30, link = [] }: { nodeArgs?: string[]; jest?: 29 | 30; link?: string[] } = {},
+): Promise<JestRun> {
   const base = jest === 29 ? await installJest29() : tmpdir();
   const jestBin = jest === 29 ? join(base, 'node_modules', 'jest', 'bin', 'jest.js') : JEST_BIN;
   const dir = mkdtempSync(join(base, `jest-preset-async-${fixture}-`));
@@ -99,6 +105,7 @@ export async function runJest(fixture: string, args: string[] = [], { nodeArgs =
     cpSync(join(FIXTURES, fixture), dir, { recursive: true });
     mkdirSync(join(dir, 'node_modules'), { recursive: true });
     symlinkSync(REPO_ROOT, join(dir, 'node_modules', 'jest-preset-async'), 'dir');
+    for (const name of link) symlinkSync(join(REPO_ROOT, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
     const outputFile = join(dir, 'jest-result.json');
     const { code, stderr } = await runCommand(
       process.execPath,
