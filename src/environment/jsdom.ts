@@ -16,19 +16,27 @@ import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environmen
 import { sep } from 'node:path';
 import { describeResource } from './kinds';
 import { withLeakDetection, type AsyncEnvironmentClass, type Host } from './index';
+import type { HandleRecord } from './tracker';
 import { loadJsdomEnvironment } from './jsdomEnvironment';
 
 /** jsdom's window API (setTimeout, setInterval, requestAnimationFrame): its frames are the user's call. */
 const WINDOW_FILE = `${sep}jsdom${sep}lib${sep}jsdom${sep}browser${sep}Window.js`;
 
-/** A frame of jsdom's `window.setInterval` on the stack that made the first timer of a chain. */
-const isWindowInterval = (line: string): boolean => line.includes(WINDOW_FILE) && /\bsetInterval\b/.test(line);
+/** Whether the stack that made a timer has a frame of jsdom's `window.<method>`. */
+const madeByWindow = (handle: HandleRecord, method: string): boolean =>
+  (handle.site.stack ?? '').split('\n').some((line) => line.includes(WINDOW_FILE) && new RegExp(`\\b${method}\\b`).test(line));
 
 const JSDOM_HOST: Host = {
   apiFrames: [WINDOW_FILE],
   describe(handle, resource) {
-    if (handle.type !== 'Timeout' || !(handle.site.stack ?? '').split('\n').some(isWindowInterval)) return undefined;
-    return { kind: 'interval', what: describeResource('interval', handle.type, resource) };
+    if (handle.type !== 'Timeout') return undefined;
+    // Each run re-arms the chain from jsdom's own task: one interval, of the user's period.
+    if (madeByWindow(handle, 'setInterval')) return { kind: 'interval', what: describeResource('interval', handle.type, resource) };
+    // jsdom runs animation frames on a Node interval while a callback is requested (one per frame in a loop).
+    if (madeByWindow(handle, 'requestAnimationFrame')) {
+      return { kind: 'interval', what: "requestAnimationFrame callback (jsdom's frame timer; cancelAnimationFrame() it or end the loop)" };
+    }
+    return undefined;
   },
 };
 
