@@ -19,13 +19,13 @@ const LEAKS: Array<[test: string, what: string]> = [
   // jsdom's XMLHttpRequest runs on Node's http: the socket is named by the send() line.
   ['leaks an XMLHttpRequest', 'socket, created at xhr.test.ts:37:8'],
   // jsdom runs frames on a Node interval while a callback is requested; the loop re-requests from each frame.
-  ['leaks an animation loop', "requestAnimationFrame callback (jsdom's frame timer; cancelAnimationFrame() it or end the loop), created at animation.test.ts:"],
+  ['leaks an animation loop', "requestAnimationFrame callback (jsdom's frame timer, every 16 ms), created at animation.test.ts:"],
 ];
 
 const CLEAN = [
   'a DOM test that waits for its timer',
   'cleared timers and a cleared interval',
-  'an animation frame that runs within the grace period',
+  'an awaited animation frame',
   'the async matchers work in jsdom',
   'a later test is not blamed for what the earlier one left running',
   'pending fake timers are not real handles',
@@ -55,6 +55,10 @@ describe('leak detection in jsdom (jest-preset-async/environment-jsdom)', () => 
     expect(message).toContain("allowLeaks('interval')");
     expect(message).toContain('→ stop it with clearInterval()');
     expect(message).not.toContain('re-armed');
+  });
+
+  test('an animation loop says how to end it', () => {
+    expect(failureOfTest(run, 'leaks an animation loop')).toContain('→ cancel it with cancelAnimationFrame(), or end the loop');
   });
 
   test('the code frame points at the creation line, with no frame of jsdom or the package', () => {

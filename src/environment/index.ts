@@ -108,7 +108,7 @@ export interface Host {
   /** Frames of the base's own API that stand for the user's call (jsdom's `window.setTimeout`), not a library's code. */
   apiFrames?: readonly string[];
   /** The kind and words of a handle the base's API makes look like another (jsdom's setInterval is a chain of setTimeouts). */
-  describe?: (handle: HandleRecord, resource: object | undefined) => { kind: LeakKind; what: string } | undefined;
+  describe?: (handle: HandleRecord, resource: object | undefined) => { kind: LeakKind; what: string; hint?: string } | undefined;
 }
 
 /** The leak-detecting environment as a subclass of `Base` (Node's or jsdom's). */
@@ -343,7 +343,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
             }
           };
           const what = named?.what ?? describeResource(kind, handle.type, resource) + (handle.rearmed ? ', re-armed from its own callback' : '');
-          return { kind, what, site: handle.site, via: handle.via, ownSite: handle.ownSite, release, ...(note ? { note } : {}) };
+          return { kind, what, site: handle.site, via: handle.via, ownSite: handle.ownSite, release, ...(note ? { note } : {}), ...(named?.hint ? { hint: named.hint } : {}) };
         });
     }
 

@@ -34,7 +34,11 @@ const JSDOM_HOST: Host = {
     if (madeByWindow(handle, 'setInterval')) return { kind: 'interval', what: describeResource('interval', handle.type, resource) };
     // jsdom runs animation frames on a Node interval while a callback is requested (one per frame in a loop).
     if (madeByWindow(handle, 'requestAnimationFrame')) {
-      return { kind: 'interval', what: "requestAnimationFrame callback (jsdom's frame timer; cancelAnimationFrame() it or end the loop)" };
+      return {
+        kind: 'interval',
+        what: "requestAnimationFrame callback (jsdom's frame timer, every 16 ms)",
+        hint: 'cancel it with cancelAnimationFrame(), or end the loop that requests the next frame (for example in afterEach)',
+      };
     }
     return undefined;
   },

@@ -15,8 +15,8 @@ test('cleared timers and a cleared interval', () => {
   clearInterval(setInterval(() => undefined, 10));
 });
 
-test('an animation frame that runs within the grace period', () => {
-  requestAnimationFrame(() => undefined);
+test('an awaited animation frame', async () => {
+  await new Promise((frame) => requestAnimationFrame(frame));
 });
 
 test('the async matchers work in jsdom', async () => {
