@@ -73,6 +73,19 @@ describe('leak detection in jsdom (jest-preset-async/environment-jsdom)', () => 
   });
 });
 
+describe('on Jest 29, with jest-environment-jsdom@29', () => {
+  let run: JestRun;
+  beforeAll(async () => {
+    run = await runJest('jsdom', [], { jest: 29 });
+  });
+
+  test('the same verdicts and the same words', () => {
+    expect(statuses(run)).toEqual(Object.fromEntries([...LEAKS.map(([name]) => [name, 'failed']), ...CLEAN.map((name) => [name, 'passed'])]));
+    for (const [name, what] of LEAKS) expect(failureOfTest(run, name)).toContain(what);
+    expect(run.exitCode).toBe(1);
+  });
+});
+
 describe('without jest-environment-jsdom installed', () => {
   let run: JestRun;
   beforeAll(async () => {

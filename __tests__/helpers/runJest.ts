@@ -70,17 +70,18 @@ export function runCommand(command: string, args: string[], cwd: string): Promis
 
 /**
  * Jest 29, installed once per machine into a folder of its own (needs the npm registry, as `npm ci`
- * does). A fixture copied below that folder resolves `jest-environment-node` and `@jest/globals` there.
+ * does). A fixture copied below that folder resolves `jest-environment-node`, `jest-environment-jsdom`
+ * and `@jest/globals` there.
  */
 let jest29: Promise<string> | undefined;
 function installJest29(): Promise<string> {
   const base = join(tmpdir(), 'jest-preset-async-e2e-jest29');
   jest29 ??= (async () => {
-    if (existsSync(join(base, 'node_modules', 'jest', 'bin', 'jest.js'))) return base;
+    if (existsSync(join(base, 'node_modules', 'jest', 'bin', 'jest.js')) && existsSync(join(base, 'node_modules', 'jest-environment-jsdom', 'package.json'))) return base;
     mkdirSync(base, { recursive: true });
     writeFileSync(join(base, 'package.json'), '{ "name": "e2e-jest29", "private": true }\n');
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const { code, stderr } = await runCommand(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', 'jest@29', 'jest-environment-node@29', '@jest/globals@29'], base);
+    const { code, stderr } = await runCommand(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', 'jest@29', 'jest-environment-node@29', 'jest-environment-jsdom@29', '@jest/globals@29'], base);
     if (code !== 0) throw new Error(`npm install jest@29 failed (exit ${code}):\n${stderr}`);
     return base;
   })();
