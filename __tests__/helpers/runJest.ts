@@ -72,17 +72,18 @@ export function runCommand(command: string, args: string[], cwd: string, timeout
 
 /**
  * Jest 29, installed once per machine into a folder of its own (needs the npm registry, as `npm ci`
- * does). A fixture copied below that folder resolves `jest-environment-node` and `@jest/globals` there.
+ * does). A fixture copied below that folder resolves `jest-environment-node`, `jest-environment-jsdom`
+ * and `@jest/globals` there.
  */
 let jest29: Promise<string> | undefined;
 function installJest29(): Promise<string> {
   const base = join(tmpdir(), 'jest-preset-async-e2e-jest29');
   jest29 ??= (async () => {
-    if (existsSync(join(base, 'node_modules', 'jest', 'bin', 'jest.js'))) return base;
+    if (existsSync(join(base, 'node_modules', 'jest', 'bin', 'jest.js')) && existsSync(join(base, 'node_modules', 'jest-environment-jsdom', 'package.json'))) return base;
     mkdirSync(base, { recursive: true });
     writeFileSync(join(base, 'package.json'), '{ "name": "e2e-jest29", "private": true }\n');
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const { code, stderr } = await runCommand(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', 'jest@29', 'jest-environment-node@29', '@jest/globals@29'], base);
+    const { code, stderr } = await runCommand(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', 'jest@29', 'jest-environment-node@29', 'jest-environment-jsdom@29', '@jest/globals@29'], base);
     if (code !== 0) throw new Error(`npm install jest@29 failed (exit ${code}):\n${stderr}`);
     return base;
   })();
@@ -91,9 +92,15 @@ function installJest29(): Promise<string> {
 
 /**
  * `nodeArgs`: options for the node that runs Jest (`--experimental-vm-modules` for Jest's ESM mode);
- * `jest: 29` runs the fixture with Jest 29 instead of the project's Jest 30.
+ * `jest: 29` runs the fixture with Jest 29 instead of the project's Jest 30; `link`: packages of the
+ * repository's node_modules linked into the fixture's, as the project's own install would put them
+ * (the fixture's copy resolves nothing from the repository's node_modules otherwise).
  */
-export async function runJest(fixture: string, args: string[] = [], { nodeArgs = [], jest = 30 }: { nodeArgs?: string[]; jest?: 29 | 30 } = {}): Promise<JestRun> {
+export async function runJest(
+  fixture: string,
+  args: string[] = [],
+  { nodeArgs = [], jest = 30, link = [] }: { nodeArgs?: string[]; jest?: 29 | 30; link?: string[] } = {},
+): Promise<JestRun> {
   const base = jest === 29 ? await installJest29() : tmpdir();
   const jestBin = jest === 29 ? join(base, 'node_modules', 'jest', 'bin', 'jest.js') : JEST_BIN;
   const dir = mkdtempSync(join(base, `jest-preset-async-${fixture}-`));
@@ -101,6 +108,7 @@ export async function runJest(fixture: string, args: string[] = [], { nodeArgs =
     cpSync(join(FIXTURES, fixture), dir, { recursive: true });
     mkdirSync(join(dir, 'node_modules'), { recursive: true });
     symlinkSync(REPO_ROOT, join(dir, 'node_modules', 'jest-preset-async'), 'dir');
+    for (const name of link) symlinkSync(join(REPO_ROOT, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
     const outputFile = join(dir, 'jest-result.json');
     const { code, stderr } = await runCommand(
       process.execPath,

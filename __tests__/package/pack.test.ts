@@ -95,6 +95,8 @@ test('the tarball holds the built entries, their types and the preset, and no te
       'dist/src/index.d.ts',
       'dist/src/setup.js',
       'dist/src/environment/index.js',
+      'dist/src/environment/jsdom.js',
+      'dist/src/environment/jsdom.d.ts',
       'dist/src/presets/typecheck.js',
       'dist/src/presets/esm.js',
       'dist/src/esm/matchers.mjs',
@@ -172,6 +174,20 @@ describe.each([
       expect(jest.code).toBe(1);
     } finally {
       rmSync(join(project, 'leak.spec.ts'));
+    }
+  }, 120_000);
+
+  test("testEnvironment: 'jest-preset-async/environment-jsdom' without jest-environment-jsdom says what to install", async () => {
+    writeFileSync(join(project, 'jsdom.config.js'), "module.exports = { preset: 'jest-preset-async', testEnvironment: 'jest-preset-async/environment-jsdom' };\n");
+    writeFileSync(join(project, 'dom.spec.js'), "test('uses the DOM', () => {\n  expect(document.title).toBe('');\n});\n");
+    try {
+      const jest = await run(process.execPath, [join(project, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--config', 'jsdom.config.js', 'dom.spec'], project);
+      expect(jest.output).toContain(`jest-preset-async/environment-jsdom needs jest-environment-jsdom: npm install --save-dev jest-environment-jsdom@${versions.jest}`);
+      expect(jest.output).not.toMatch(/^\s+at .*jest-preset-async/m);
+      expect(jest.code).toBe(1);
+    } finally {
+      rmSync(join(project, 'jsdom.config.js'));
+      rmSync(join(project, 'dom.spec.js'));
     }
   }, 120_000);
 });

@@ -6,8 +6,9 @@
  * is told what it was still waiting on.
  *
  * It extends the `jest-environment-node` of the project's own Jest (29 or 30): see nodeEnvironment.ts.
+ * `withLeakDetection()` makes the same environment over another base: jsdom.ts (`/environment-jsdom`).
  */
-import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
+import type { EnvironmentContext, JestEnvironment, JestEnvironmentConfig } from '@jest/environment';
 import type { Circus } from '@jest/types';
 import { relative } from 'node:path';
 import * as timers from 'node:timers';
@@ -25,8 +26,6 @@ import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, type DetectorOptions,
 import { buildReport, madeByLibrary, type Finding, type ReportContext } from './report';
 import { recordSpyNames } from './spyNames';
 import { isEnded, newOwner, Tracker, type HandleRecord, type Owner, type Site } from './tracker';
-
-const { TestEnvironment } = loadNodeEnvironment();
 
 /** `allowLeaks()` reaches the environment through this global function. */
 export const ALLOW = Symbol.for('jest-preset-async.allowLeaks');
@@ -95,548 +94,574 @@ const hideOwnFrames = (error: unknown): void => {
 const timedOut = (test: Circus.TestEntry): boolean =>
   test.errors.some((entry) => /Exceeded timeout of \d+ ms/.test(String(Array.isArray(entry) ? entry[0] : entry)));
 
-export default class AsyncEnvironment extends TestEnvironment {
-  private readonly options: DetectorOptions;
-  private readonly tracker: Tracker;
-  private readonly report: ReportContext;
-  private readonly testOwners = new Map<Circus.TestEntry, Owner>();
-  private readonly describeOwners = new Map<Circus.DescribeBlock, Owner>();
-  private readonly fileOwner: Owner;
-  private readonly originals = new Map<object, unknown>();
-  private sequentialTest: Circus.TestEntry | null = null;
-  private watched: Watched[] = [];
-  /** Reported timers: a chain that re-arms itself is stopped when the file's environment goes. */
-  private readonly releasedTimers: HandleRecord[] = [];
-  private tornDown = false;
+/** A Jest environment class to extend: jest-environment-node's or jest-environment-jsdom's. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EnvironmentClass = new (config: JestEnvironmentConfig, context: EnvironmentContext) => JestEnvironment<any>;
 
-  constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
-    super(config, context);
-    // In Jest's own process (-i), tests are starting: the run-level recorder has seen globalSetup.
-    pauseRunLevelRecorder();
-    const project = config.projectConfig;
-    const fromConfig = (project.testEnvironmentOptions as Record<string, unknown>)[OPTIONS_KEY];
-    const base = applyOptions(DEFAULTS, fromConfig, `testEnvironmentOptions["${OPTIONS_KEY}"]`);
-    this.options = applyOptions(base, parsePragma(context.docblockPragmas?.[OPTIONS_KEY]), `the @${OPTIONS_KEY} pragma of ${relative(project.rootDir, context.testPath ?? '')}`);
-    this.report = { rootDir: project.rootDir, ownDirs: OWN_DIRS };
-    this.fileOwner = newOwner('file', context.testPath ?? 'test file');
-    this.tracker = new Tracker(this.options.promises !== 'off' || this.options.hangs !== 'off');
-    this.tracker.moduleOwner = this.fileOwner;
-    this.tracker.runningOwner = () => (this.sequentialTest ? this.testOwners.get(this.sequentialTest) : undefined);
+/** The leak-detecting environment over a base: a Jest environment with a test-event handler. */
+export type AsyncEnvironmentClass = new (config: JestEnvironmentConfig, context: EnvironmentContext) => JestEnvironment & {
+  handleTestEvent: Circus.EventHandler;
+};
 
-    const global = this.global as unknown as Record<symbol, unknown>;
-    if (this.moduleMocker) recordSpyNames(this.moduleMocker, this.global);
-    const faking = (timers: unknown) => (timers as FakeTimers)?._fakingTime === true;
-    global[FAKE_TIMERS_PROBE] = () => (faking(this.fakeTimersModern) ? 'modern' : faking(this.fakeTimers) ? 'legacy' : null);
-    global[ALLOW] = (kinds: LeakKind[]) => {
-      const owner = this.tracker.currentOwner();
-      if (!owner) throw new Error('allowLeaks() works inside a test or hook that runs under the jest-preset-async environment');
-      for (const kind of kinds) owner.allowed.add(kind);
-    };
-    // undici opens fetch's socket on a later tick, deep in its own code: name the line of the call.
-    const fetch = (this.global as unknown as { fetch?: unknown }).fetch;
-    if (typeof fetch === 'function') (this.global as unknown as { fetch: unknown }).fetch = this.tracker.pinCalls(fetch as (...args: never[]) => unknown);
-    if (this.options.fakeTimers !== 'off') this.countFakeTimersAtRestore();
-    if (this.options.unawaitedAssertions !== 'off' && installExpectHook(project.rootDir)) {
-      (this as unknown as Record<symbol, unknown>)[GUARD] = makeGuard(
-        () => this.tracker.currentOwner(),
-        (promise, onFulfilled, onRejected) => this.tracker.observe(promise, onFulfilled, onRejected),
-      );
-    }
-  }
+/** What differs between the bases the detector runs on (jsdom.ts). */
+export interface Host {
+  /** Frames of the base's own API that stand for the user's call (jsdom's `window.setTimeout`), not a library's code. */
+  apiFrames?: readonly string[];
+  /** The kind and words of a handle the base's API makes look like another (jsdom's setInterval is a chain of setTimeouts). */
+  describe?: (handle: HandleRecord, resource: object | undefined) => { kind: LeakKind; what: string; hint?: string } | undefined;
+}
 
-  /** `afterEach(() => jest.useRealTimers())` throws the fake clock away before the check: count first. */
-  private countFakeTimersAtRestore(): void {
-    for (const timers of [this.fakeTimersModern, this.fakeTimers] as unknown as Array<(FakeTimers & { useRealTimers(): void }) | null>) {
-      if (!timers) continue;
-      const useRealTimers = timers.useRealTimers.bind(timers);
-      timers.useRealTimers = () => {
+/** The leak-detecting environment as a subclass of `Base` (Node's or jsdom's). */
+export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): AsyncEnvironmentClass {
+  class AsyncEnvironment extends Base {
+    private readonly options: DetectorOptions;
+    private readonly tracker: Tracker;
+    private readonly report: ReportContext;
+    private readonly testOwners = new Map<Circus.TestEntry, Owner>();
+    private readonly describeOwners = new Map<Circus.DescribeBlock, Owner>();
+    private readonly fileOwner: Owner;
+    private readonly originals = new Map<object, unknown>();
+    private sequentialTest: Circus.TestEntry | null = null;
+    private watched: Watched[] = [];
+    /** Reported timers: a chain that re-arms itself is stopped when the file's environment goes. */
+    private readonly releasedTimers: HandleRecord[] = [];
+    private tornDown = false;
+
+    constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
+      super(config, context);
+      // In Jest's own process (-i), tests are starting: the run-level recorder has seen globalSetup.
+      pauseRunLevelRecorder();
+      const project = config.projectConfig;
+      const fromConfig = (project.testEnvironmentOptions as Record<string, unknown>)[OPTIONS_KEY];
+      const base = applyOptions(DEFAULTS, fromConfig, `testEnvironmentOptions["${OPTIONS_KEY}"]`);
+      this.options = applyOptions(base, parsePragma(context.docblockPragmas?.[OPTIONS_KEY]), `the @${OPTIONS_KEY} pragma of ${relative(project.rootDir, context.testPath ?? '')}`);
+      this.report = { rootDir: project.rootDir, ownDirs: host.apiFrames ? [...OWN_DIRS, ...host.apiFrames] : OWN_DIRS };
+      this.fileOwner = newOwner('file', context.testPath ?? 'test file');
+      this.tracker = new Tracker(this.options.promises !== 'off' || this.options.hangs !== 'off');
+      this.tracker.moduleOwner = this.fileOwner;
+      this.tracker.runningOwner = () => (this.sequentialTest ? this.testOwners.get(this.sequentialTest) : undefined);
+
+      const global = this.global as unknown as Record<symbol, unknown>;
+      if (this.moduleMocker) recordSpyNames(this.moduleMocker, this.global);
+      const faking = (timers: unknown) => (timers as FakeTimers)?._fakingTime === true;
+      global[FAKE_TIMERS_PROBE] = () => (faking(this.fakeTimersModern) ? 'modern' : faking(this.fakeTimers) ? 'legacy' : null);
+      global[ALLOW] = (kinds: LeakKind[]) => {
         const owner = this.tracker.currentOwner();
-        if (owner && timers._fakingTime) owner.fakeTimersAtRestore = Math.max(owner.fakeTimersAtRestore, timers.getTimerCount());
-        useRealTimers();
+        if (!owner) throw new Error('allowLeaks() works inside a test or hook that runs under the jest-preset-async environment');
+        for (const kind of kinds) owner.allowed.add(kind);
+      };
+      // undici opens fetch's socket on a later tick, deep in its own code: name the line of the call.
+      const fetch = (this.global as unknown as { fetch?: unknown }).fetch;
+      if (typeof fetch === 'function') (this.global as unknown as { fetch: unknown }).fetch = this.tracker.pinCalls(fetch as (...args: never[]) => unknown);
+      if (this.options.fakeTimers !== 'off') this.countFakeTimersAtRestore();
+      if (this.options.unawaitedAssertions !== 'off' && installExpectHook(project.rootDir)) {
+        (this as unknown as Record<symbol, unknown>)[GUARD] = makeGuard(
+          () => this.tracker.currentOwner(),
+          (promise, onFulfilled, onRejected) => this.tracker.observe(promise, onFulfilled, onRejected),
+        );
+      }
+    }
+
+    /** `afterEach(() => jest.useRealTimers())` throws the fake clock away before the check: count first. */
+    private countFakeTimersAtRestore(): void {
+      for (const timers of [this.fakeTimersModern, this.fakeTimers] as unknown as Array<(FakeTimers & { useRealTimers(): void }) | null>) {
+        if (!timers) continue;
+        const useRealTimers = timers.useRealTimers.bind(timers);
+        timers.useRealTimers = () => {
+          const owner = this.tracker.currentOwner();
+          if (owner && timers._fakingTime) owner.fakeTimersAtRestore = Math.max(owner.fakeTimersAtRestore, timers.getTimerCount());
+          useRealTimers();
+        };
+      }
+    }
+
+    override async setup(): Promise<void> {
+      await super.setup();
+      this.tracker.enable();
+    }
+
+    override async teardown(): Promise<void> {
+      if (!this.tornDown) {
+        this.tornDown = true;
+        // Past this point nothing follows a re-armed chain any more; it would keep Jest from exiting.
+        for (const record of this.releasedTimers) if (record.rearmed) timers.clearTimeout(record.ref.deref() as NodeJS.Timeout);
+        this.tracker.disable();
+      }
+      await super.teardown();
+    }
+
+    override handleTestEvent = async (event: Circus.AsyncEvent | Circus.SyncEvent, state: Circus.State): Promise<void> => {
+      try {
+        await this.onEvent(event, state);
+      } catch (error) {
+        // A fault of the detector fails the file with what went wrong; it never stops Jest's run.
+        const fault = new Error(`jest-preset-async: the leak detector failed at "${event.name}" (please report it): ${String((error as Error)?.stack ?? error)}`);
+        fault.stack = fault.message;
+        state.unhandledErrors.push(fault);
+      }
+    };
+
+    private async onEvent(event: Circus.AsyncEvent | Circus.SyncEvent, state: Circus.State): Promise<void> {
+      switch (event.name) {
+        case 'run_start':
+          this.tracker.moduleOwner = null;
+          break;
+        case 'test_started': {
+          this.testOwners.set(event.test, newOwner('test', testName(event.test)));
+          if (!event.test.concurrent) this.sequentialTest = event.test;
+          break;
+        }
+        case 'hook_start': {
+          const { hook } = event;
+          if (hook.type === 'afterAll') this.noteAliveAtAfterAll();
+          const owner = this.hookOwner(hook);
+          if (owner) this.wrapFn(hook, owner);
+          break;
+        }
+        case 'hook_success':
+          this.unwrapFn(event.hook);
+          break;
+        case 'hook_failure':
+          this.unwrapFn(event.hook);
+          hideOwnFrames(event.error);
+          this.explainHookTimeout(event.hook, event.error, event.test, state);
+          break;
+        case 'test_fn_start': {
+          const owner = this.testOwners.get(event.test);
+          if (owner) this.wrapFn(event.test, owner);
+          break;
+        }
+        case 'test_fn_success':
+          this.unwrapFn(event.test);
+          break;
+        case 'test_fn_failure':
+          this.unwrapFn(event.test);
+          hideOwnFrames(event.error);
+          break;
+        case 'test_done': {
+          const owner = this.testOwners.get(event.test);
+          if (!owner) break;
+          this.testOwners.delete(event.test);
+          if (this.sequentialTest === event.test) this.sequentialTest = null;
+          await this.checkTest(event.test, owner);
+          break;
+        }
+        case 'run_describe_finish': {
+          const owner = this.describeOwners.get(event.describeBlock);
+          if (!owner) break;
+          this.describeOwners.delete(event.describeBlock);
+          const name = event.describeBlock.name === 'ROOT_DESCRIBE_BLOCK' ? 'the top level of the file' : `describe "${event.describeBlock.name}"`;
+          this.reportOutside(state, await this.collect(owner), `beforeAll/afterAll of ${name}`);
+          this.tracker.forget(owner);
+          break;
+        }
+        case 'run_finish':
+          await this.judgeWatched();
+          this.reportOutside(state, await this.collect(this.fileOwner), 'the module scope of the test file (code run while it was loaded)');
+          this.tracker.forget(this.fileOwner);
+          break;
+        default:
+          break;
+      }
+    }
+
+    private hookOwner(hook: Circus.Hook): Owner | null | undefined {
+      if (hook.type === 'beforeAll' || hook.type === 'afterAll') return this.describeOwner(hook.parent);
+      return this.sequentialTest && this.testOwners.get(this.sequentialTest);
+    }
+
+    private describeOwner(block: Circus.DescribeBlock): Owner {
+      let owner = this.describeOwners.get(block);
+      if (!owner) this.describeOwners.set(block, (owner = newOwner('describe', block.name)));
+      return owner;
+    }
+
+    private wrapFn(holder: { fn?: unknown }, owner: Owner): void {
+      const original = (this.originals.get(holder) ?? holder.fn) as ((...args: never[]) => unknown) | undefined;
+      if (typeof original !== 'function') return;
+      this.originals.set(holder, original);
+      holder.fn = this.tracker.wrap(original, owner, this.noticeFakeTime(owner));
+    }
+
+    /**
+     * Notes whether the function ran with fake timers installed, when it returns and when its
+     * promise settles. Any fake clock (Jest's, or sinon's own) holds the callbacks of its timers, and
+     * so the promises waiting on them: in a test that used one, pending promises are not judged.
+     */
+    private noticeFakeTime(owner: Owner): (result: unknown) => void {
+      const global = this.global as unknown as { setTimeout?: { clock?: unknown; _isMockFunction?: boolean } };
+      const check = () => {
+        const timeout = global.setTimeout;
+        if (timeout && (typeof timeout.clock === 'object' || timeout._isMockFunction === true)) owner.usedFakeTime = true;
+      };
+      return (result) => {
+        check();
+        if (isThenable(result)) this.tracker.observe(result, check, check);
       };
     }
-  }
 
-  override async setup(): Promise<void> {
-    await super.setup();
-    this.tracker.enable();
-  }
-
-  override async teardown(): Promise<void> {
-    if (!this.tornDown) {
-      this.tornDown = true;
-      // Past this point nothing follows a re-armed chain any more; it would keep Jest from exiting.
-      for (const record of this.releasedTimers) if (record.rearmed) timers.clearTimeout(record.ref.deref() as NodeJS.Timeout);
-      this.tracker.disable();
+    private unwrapFn(holder: { fn?: unknown }): void {
+      if (!this.originals.has(holder)) return;
+      holder.fn = this.originals.get(holder);
+      this.originals.delete(holder);
     }
-    await super.teardown();
-  }
 
-  handleTestEvent = async (event: Circus.AsyncEvent | Circus.SyncEvent, state: Circus.State): Promise<void> => {
-    try {
-      await this.onEvent(event, state);
-    } catch (error) {
-      // A fault of the detector fails the file with what went wrong; it never stops Jest's run.
-      const fault = new Error(`jest-preset-async: the leak detector failed at "${event.name}" (please report it): ${String((error as Error)?.stack ?? error)}`);
-      fault.stack = fault.message;
-      state.unhandledErrors.push(fault);
+    private modeOf(kind: LeakKind): Mode {
+      if (kind === 'promise') return this.options.promises;
+      if (kind === 'assertion') return this.options.unawaitedAssertions;
+      return this.options.handles;
     }
-  };
 
-  private async onEvent(event: Circus.AsyncEvent | Circus.SyncEvent, state: Circus.State): Promise<void> {
-    switch (event.name) {
-      case 'run_start':
-        this.tracker.moduleOwner = null;
-        break;
-      case 'test_started': {
-        this.testOwners.set(event.test, newOwner('test', testName(event.test)));
-        if (!event.test.concurrent) this.sequentialTest = event.test;
-        break;
+    private ignored(finding: Finding, owner: Owner): boolean {
+      if (owner.allowed.has(finding.kind)) return true;
+      return this.options.ignore.some(
+        (rule) => (!rule.kind || rule.kind === finding.kind) && (!rule.stack || rule.stack.test(finding.site?.stack ?? '')),
+      );
+    }
+
+    /** The handle records of the owner still alive now; a library's short timer only once it re-armed. */
+    private liveRecords(owner: Owner, withLibraryTimers = false): HandleRecord[] {
+      return owner.handles.filter((handle) => isAlive(handle.type, handle.ref.deref()) && (withLibraryTimers || !this.libraryShortTimer(handle)));
+    }
+
+    /** Handle records as findings; a child process's stdio pipes are part of it: one line for the process. */
+    private handleFindings(records: HandleRecord[], note?: string): Finding[] {
+      const processSteps = new Set(records.filter((handle) => handle.type === 'PROCESSWRAP').map((handle) => handle.step));
+      const pipesOf = (step: number) => records.filter((handle) => handle.type === 'PIPEWRAP' && handle.step === step);
+      return records
+        .filter((handle) => !(handle.type === 'PIPEWRAP' && processSteps.has(handle.step)))
+        .map((handle) => {
+          const resource = handle.ref.deref();
+          const named = host.describe?.(handle, resource);
+          const kind = named?.kind ?? kindOf(handle.type, resource);
+          const parts = handle.type === 'PROCESSWRAP' ? [handle, ...pipesOf(handle.step)] : [handle];
+          const release = () => {
+            if (handle.type === 'Timeout') this.releasedTimers.push(handle);
+            for (const part of parts) {
+              part.released = true;
+              (part.ref.deref() as { unref?: () => void } | undefined)?.unref?.();
+            }
+          };
+          const what = named?.what ?? describeResource(kind, handle.type, resource) + (handle.rearmed ? ', re-armed from its own callback' : '');
+          return { kind, what, site: handle.site, via: handle.via, ownSite: handle.ownSite, release, ...(note ? { note } : {}), ...(named?.hint ? { hint: named.hint } : {}) };
+        });
+    }
+
+    /** Handles still alive now, as findings. */
+    private liveHandles(owner: Owner): Finding[] {
+      return this.handleFindings(this.liveRecords(owner));
+    }
+
+    /**
+     * A one-shot timer of at most a second that a library's code started (its setTimeout call is in
+     * node_modules) ends by itself, and the test cannot change it: not reported, unless it re-arms
+     * itself (a scheduler or poller setting the next timer from the last one). mockttp, for one,
+     * leaves a 100 ms timer per TLS socket.
+     */
+    private libraryShortTimer(handle: HandleRecord): boolean {
+      if (handle.type !== 'Timeout' || handle.rearmed) return false;
+      const timer = handle.ref.deref() as { _repeat?: number | null; _idleTimeout?: number } | undefined;
+      return !timer?._repeat && (timer?._idleTimeout ?? Infinity) <= LIBRARY_TIMER_MS && madeByLibrary(handle.site, this.report.ownDirs);
+    }
+
+    private promiseFindings(ids: number[], note?: string): Finding[] {
+      return ids.map((id) => {
+        const { site, own } = this.tracker.promiseSite(id);
+        return { kind: 'promise' as const, what: 'pending promise', site, ownSite: own, ...(note ? { note } : {}) };
+      });
+    }
+
+    /** Whether pending promises of this owner can be judged: not while a fake clock may still hold their callbacks. */
+    private promisesJudged(owner: Owner): boolean {
+      return this.options.promises !== 'off' && !owner.usedFakeTime && !this.fakeTimeStillRuns();
+    }
+
+    /**
+     * Waits, when anything is still alive, a few event-loop turns and then up to graceMs, so that
+     * closes, exits and pool returns already under way complete.
+     */
+    private async grace(busy: () => boolean): Promise<void> {
+      if (!busy()) return;
+      const deadline = Date.now() + this.options.graceMs;
+      for (let turn = 0; turn < 3 && busy(); turn++) await tick();
+      while (busy() && Date.now() < deadline) await sleep(2);
+    }
+
+    /**
+     * Of these pending promises, the ones a forced GC cannot collect (something can still settle
+     * them). Their sites are formatted and their lineage dropped first: an unformatted stack holds
+     * the functions of its frames, and through them the very promises asked about.
+     */
+    private async reachable(refs: Map<number, WeakRef<object>>): Promise<Set<number>> {
+      // Up to three rounds: something on its way out (a finished job, a register of a finished
+      // async function) can hold a promise through a collection; a leak survives them all.
+      for (let round = 0; round < 3 && refs.size; round++) {
+        await tick();
+        await (round < 2 ? tick() : sleep(5));
+        forceGC();
+        for (const [id, ref] of refs) if (ref.deref() === undefined) refs.delete(id);
       }
-      case 'hook_start': {
-        const { hook } = event;
-        if (hook.type === 'afterAll') this.noteAliveAtAfterAll();
-        const owner = this.hookOwner(hook);
-        if (owner) this.wrapFn(hook, owner);
-        break;
+      return new Set(refs.keys());
+    }
+
+    /** What a beforeAll/afterAll or the module scope left behind: handles alive after the grace period. */
+    private async collect(owner: Owner): Promise<Finding[]> {
+      await this.grace(() => this.liveRecords(owner).length > 0);
+      return settleSites(this.liveHandles(owner)).filter((finding) => !this.ignored(finding, owner));
+    }
+
+    /**
+     * Fake timers hold their callbacks, and so the promises waiting on them. While fake time is
+     * installed a later test may still advance it: those promises are not judged. Once it is
+     * uninstalled its timers can never fire: they are dropped, so the GC can tell what is left.
+     */
+    private fakeTimeStillRuns(): boolean {
+      const modern = this.fakeTimersModern as unknown as { _fakingTime?: boolean; _clock?: { reset?: () => void } } | null;
+      const legacy = this.fakeTimers as unknown as FakeTimers;
+      if (modern?._fakingTime || legacy?._fakingTime) return true;
+      modern?._clock?.reset?.();
+      legacy?.clearAllTimers();
+      // Legacy fake timers are mocks: their recorded calls hold the callbacks too.
+      for (const api of Object.values((legacy as { _fakeTimerAPIs?: Record<string, unknown> } | null)?._fakeTimerAPIs ?? {})) {
+        (api as { mockClear?: () => void } | null)?.mockClear?.();
       }
-      case 'hook_success':
-        this.unwrapFn(event.hook);
-        break;
-      case 'hook_failure':
-        this.unwrapFn(event.hook);
-        hideOwnFrames(event.error);
-        this.explainHookTimeout(event.hook, event.error, event.test, state);
-        break;
-      case 'test_fn_start': {
-        const owner = this.testOwners.get(event.test);
-        if (owner) this.wrapFn(event.test, owner);
-        break;
+      return false;
+    }
+
+    /**
+     * Assertions nobody waited for: never awaited or returned, or still running when the test ended
+     * (handed to a `Promise.all` nobody awaited). One made after the test ended is unawaited by then.
+     */
+    private unawaited(owner: Owner, late = false): Finding[] {
+      const findings = owner.assertions
+        .filter((record) => late || !record.awaited || record.state === 'pending')
+        .map((record) => ({
+          kind: 'assertion' as const,
+          what: `${record.label} was not awaited`,
+          site: record.site,
+          ownSite: true,
+          note:
+            (late ? '— made after the test ended, in a callback the test did not wait for ' : '') +
+            (record.state === 'failed'
+              ? `— and it failed: ${record.failure ?? ''}`
+              : record.state === 'passed'
+                ? '— it passed, but nothing waited for it to check'
+                : '— it had not finished when the test ended'),
+        }))
+        .filter((finding) => !this.ignored(finding, owner));
+      owner.assertions.length = 0;
+      return settleSites(findings);
+    }
+
+    private fakeTimerFindings(owner: Owner): Error | null {
+      if (this.options.fakeTimers === 'off') return null;
+      let count = owner.fakeTimersAtRestore;
+      for (const timers of [this.fakeTimersModern, this.fakeTimers] as unknown as FakeTimers[]) {
+        if (timers?._fakingTime) {
+          count = Math.max(count, timers.getTimerCount());
+          timers.clearAllTimers();
+        }
       }
-      case 'test_fn_success':
-        this.unwrapFn(event.test);
-        break;
-      case 'test_fn_failure':
-        this.unwrapFn(event.test);
-        hideOwnFrames(event.error);
-        break;
-      case 'test_done': {
-        const owner = this.testOwners.get(event.test);
-        if (!owner) break;
-        this.testOwners.delete(event.test);
-        if (this.sequentialTest === event.test) this.sequentialTest = null;
-        await this.checkTest(event.test, owner);
-        break;
+      if (!count) return null;
+      const error = new Error(
+        `jest-preset-async: the test left ${count} pending fake timer${count === 1 ? '' : 's'} (jest.getTimerCount()).\n` +
+          'Run them (jest.runOnlyPendingTimers()) or clear them (jest.clearAllTimers()) before the test ends.',
+      );
+      error.stack = error.message;
+      return error;
+    }
+
+    /**
+     * `expect.assertions()` and `expect.hasAssertions()` keep an Error in expect's state after the
+     * test; its unformatted stack holds the test's closures. Formatting it lets them go.
+     */
+    private releaseExpectState(): void {
+      const matchers = (this.global as unknown as Record<symbol, { state?: Record<string, unknown> } | undefined>)[Symbol.for('$$jest-matchers-object')];
+      for (const key of ['expectedAssertionsNumberError', 'isExpectingAssertionsError']) {
+        const error = matchers?.state?.[key] as { stack?: unknown } | undefined;
+        if (error && typeof error === 'object') void error.stack;
       }
-      case 'run_describe_finish': {
-        const owner = this.describeOwners.get(event.describeBlock);
-        if (!owner) break;
-        this.describeOwners.delete(event.describeBlock);
-        const name = event.describeBlock.name === 'ROOT_DESCRIBE_BLOCK' ? 'the top level of the file' : `describe "${event.describeBlock.name}"`;
-        this.reportOutside(state, await this.collect(owner), `beforeAll/afterAll of ${name}`);
+    }
+
+    /**
+     * The test's verdict. After its grace period, what it left alive is suspect. Unawaited
+     * assertions fail it now. With `scope: 'test'` every suspect does too; with `scope: 'file'` the
+     * suspects are watched until the file ends (judgeWatched).
+     */
+    private async checkTest(test: Circus.TestEntry, owner: Owner): Promise<void> {
+      this.releaseExpectState();
+      if (owner.hangReported) {
         this.tracker.forget(owner);
-        break;
+        return;
       }
-      case 'run_finish':
-        await this.judgeWatched();
-        this.reportOutside(state, await this.collect(this.fileOwner), 'the module scope of the test file (code run while it was loaded)');
-        this.tracker.forget(this.fileOwner);
-        break;
-      default:
-        break;
+      if (timedOut(test) && this.options.hangs !== 'off') {
+        const waiting = [...this.liveHandles(owner), ...this.promiseFindings(this.tracker.waitedPromises(owner))];
+        this.judge(waiting, 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
+        this.tracker.forget(owner);
+        return;
+      }
+      const promisesOn = this.promisesJudged(owner);
+      await this.grace(() => this.liveRecords(owner).length > 0 || (promisesOn && this.tracker.waitedPromises(owner).length > 0));
+      const findings = this.unawaited(owner);
+      const records = this.liveRecords(owner, true);
+      const waited = promisesOn ? this.tracker.waitedPromises(owner) : [];
+      const library = new Set(records.filter((record) => this.libraryShortTimer(record)));
+      const suspects = records.filter((record) => !library.has(record));
+      const watch: Watched = { test, owner, early: new Set(records), library, atAfterAll: new Set(), promises: new Map(), reported: new Set() };
+      for (const id of waited) watch.promises.set(id, new WeakRef(owner.pending.get(id) as object));
+      owner.handles = records;
+      if (this.options.scope === 'test') {
+        findings.push(...this.handleFindings(suspects));
+        suspects.forEach((record) => watch.reported.add(record));
+        if (waited.length) {
+          const promises = settleSites(this.promiseFindings(waited));
+          this.tracker.end(owner);
+          this.tracker.dropSites(owner);
+          const alive = await this.reachable(new Map(watch.promises));
+          findings.push(...promises.filter((_, i) => alive.has(waited[i] as number)));
+          waited.forEach((id) => watch.reported.add(id));
+        }
+      }
+      this.tracker.end(owner);
+      this.judge(settleSites(findings).filter((finding) => !this.ignored(finding, owner)), 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
+      this.deliver(test, this.fakeTimerFindings(owner), this.options.fakeTimers);
+      // Only what is alive or waited on can still run the test's code (a callback, a re-armed timer).
+      if (records.length || waited.length) this.watched.push(watch);
+      else this.tracker.forget(owner);
     }
-  }
 
-  private hookOwner(hook: Circus.Hook): Owner | null | undefined {
-    if (hook.type === 'beforeAll' || hook.type === 'afterAll') return this.describeOwner(hook.parent);
-    return this.sequentialTest && this.testOwners.get(this.sequentialTest);
-  }
+    /** An afterAll hook starts: what the tests left is still alive now, so the file may be closing it on purpose. */
+    private noteAliveAtAfterAll(): void {
+      for (const watch of this.watched) {
+        for (const record of this.liveRecords(watch.owner, true)) watch.atAfterAll.add(record);
+        for (const id of this.tracker.waitedPromises(watch.owner)) {
+          const promise = watch.owner.pending.get(id);
+          if (!watch.promises.has(id) && promise && !isEnded(promise)) watch.promises.set(id, new WeakRef(promise));
+          watch.atAfterAll.add(id);
+        }
+      }
+    }
 
-  private describeOwner(block: Circus.DescribeBlock): Owner {
-    let owner = this.describeOwners.get(block);
-    if (!owner) this.describeOwners.set(block, (owner = newOwner('describe', block.name)));
-    return owner;
-  }
-
-  private wrapFn(holder: { fn?: unknown }, owner: Owner): void {
-    const original = (this.originals.get(holder) ?? holder.fn) as ((...args: never[]) => unknown) | undefined;
-    if (typeof original !== 'function') return;
-    this.originals.set(holder, original);
-    holder.fn = this.tracker.wrap(original, owner, this.noticeFakeTime(owner));
-  }
-
-  /**
-   * Notes whether the function ran with fake timers installed, when it returns and when its
-   * promise settles. Any fake clock (Jest's, or sinon's own) holds the callbacks of its timers, and
-   * so the promises waiting on them: in a test that used one, pending promises are not judged.
-   */
-  private noticeFakeTime(owner: Owner): (result: unknown) => void {
-    const global = this.global as unknown as { setTimeout?: { clock?: unknown; _isMockFunction?: boolean } };
-    const check = () => {
-      const timeout = global.setTimeout;
-      if (timeout && (typeof timeout.clock === 'object' || timeout._isMockFunction === true)) owner.usedFakeTime = true;
-    };
-    return (result) => {
-      check();
-      if (isThenable(result)) this.tracker.observe(result, check, check);
-    };
-  }
-
-  private unwrapFn(holder: { fn?: unknown }): void {
-    if (!this.originals.has(holder)) return;
-    holder.fn = this.originals.get(holder);
-    this.originals.delete(holder);
-  }
-
-  private modeOf(kind: LeakKind): Mode {
-    if (kind === 'promise') return this.options.promises;
-    if (kind === 'assertion') return this.options.unawaitedAssertions;
-    return this.options.handles;
-  }
-
-  private ignored(finding: Finding, owner: Owner): boolean {
-    if (owner.allowed.has(finding.kind)) return true;
-    return this.options.ignore.some(
-      (rule) => (!rule.kind || rule.kind === finding.kind) && (!rule.stack || rule.stack.test(finding.site?.stack ?? '')),
-    );
-  }
-
-  /** The handle records of the owner still alive now; a library's short timer only once it re-armed. */
-  private liveRecords(owner: Owner, withLibraryTimers = false): HandleRecord[] {
-    return owner.handles.filter((handle) => isAlive(handle.type, handle.ref.deref()) && (withLibraryTimers || !this.libraryShortTimer(handle)));
-  }
-
-  /** Handle records as findings; a child process's stdio pipes are part of it: one line for the process. */
-  private handleFindings(records: HandleRecord[], note?: string): Finding[] {
-    const processSteps = new Set(records.filter((handle) => handle.type === 'PROCESSWRAP').map((handle) => handle.step));
-    const pipesOf = (step: number) => records.filter((handle) => handle.type === 'PIPEWRAP' && handle.step === step);
-    return records
-      .filter((handle) => !(handle.type === 'PIPEWRAP' && processSteps.has(handle.step)))
-      .map((handle) => {
-        const resource = handle.ref.deref();
-        const kind = kindOf(handle.type, resource);
-        const parts = handle.type === 'PROCESSWRAP' ? [handle, ...pipesOf(handle.step)] : [handle];
-        const release = () => {
-          if (handle.type === 'Timeout') this.releasedTimers.push(handle);
-          for (const part of parts) {
-            part.released = true;
-            (part.ref.deref() as { unref?: () => void } | undefined)?.unref?.();
-          }
-        };
-        const what = describeResource(kind, handle.type, resource) + (handle.rearmed ? ', re-armed from its own callback' : '');
-        return { kind, what, site: handle.site, via: handle.via, ownSite: handle.ownSite, release, ...(note ? { note } : {}) };
+    /**
+     * The file's verdict on what each test left (README "Leak detection"): a suspect is that test's
+     * leak if it ended before the afterAll hooks started (the test did not wait for it), or if it is
+     * still alive now that they all ran. Alive when they started and gone now: the file closed it.
+     * Late assertions (made after their test ended) and re-armed library timers fail their test in
+     * either scope. The errors join their tests' results, which Jest builds after this.
+     */
+    private async judgeWatched(): Promise<void> {
+      const watched = this.watched.splice(0);
+      if (!watched.length) return;
+      const busy = () => watched.some((watch) => this.liveRecords(watch.owner).length > 0);
+      await this.grace(busy);
+      await this.awaitLibraryTimers(watched);
+      const strict = this.options.scope === 'test';
+      const verdicts = watched.map((watch) => {
+        const { owner } = watch;
+        const late = this.unawaited(owner, true);
+        const live = new Set(this.liveRecords(owner));
+        // Alive now: a leak in either scope (what the test left, or what its callbacks started later).
+        // Gone: a leak when it was there after the test and gone before any afterAll hook started.
+        const handles = owner.handles.filter((record) => {
+          if (watch.reported.has(record)) return false;
+          if (live.has(record)) return true;
+          return !strict && watch.early.has(record) && !watch.atAfterAll.has(record) && (!watch.library.has(record) || record.rearmed === true);
+        });
+        const settled = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && !owner.pending.has(id) && !watch.atAfterAll.has(id));
+        const stillPending = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && owner.pending.has(id));
+        const findings = [
+          ...late,
+          ...settleSites(this.handleFindings(handles.filter((record) => !live.has(record)), '— it ended by itself after the test, while the file went on (the test did not wait for it)')),
+          ...settleSites(this.handleFindings(handles.filter((record) => live.has(record)), "— still running after the file's afterAll hooks")),
+          ...settleSites(this.promiseFindings(settled, '— it settled after the test, while the file went on (the test did not wait for it)')),
+        ];
+        const pendingFindings = settleSites(this.promiseFindings(stillPending, "— still pending after the file's afterAll hooks"));
+        return { watch, findings, pendingFindings, stillPending };
       });
-  }
-
-  /** Handles still alive now, as findings. */
-  private liveHandles(owner: Owner): Finding[] {
-    return this.handleFindings(this.liveRecords(owner));
-  }
-
-  /**
-   * A one-shot timer of at most a second that a library's code started (its setTimeout call is in
-   * node_modules) ends by itself, and the test cannot change it: not reported, unless it re-arms
-   * itself (a scheduler or poller setting the next timer from the last one). mockttp, for one,
-   * leaves a 100 ms timer per TLS socket.
-   */
-  private libraryShortTimer(handle: HandleRecord): boolean {
-    if (handle.type !== 'Timeout' || handle.rearmed) return false;
-    const timer = handle.ref.deref() as { _repeat?: number | null; _idleTimeout?: number } | undefined;
-    return !timer?._repeat && (timer?._idleTimeout ?? Infinity) <= LIBRARY_TIMER_MS && madeByLibrary(handle.site, OWN_DIRS);
-  }
-
-  private promiseFindings(ids: number[], note?: string): Finding[] {
-    return ids.map((id) => {
-      const { site, own } = this.tracker.promiseSite(id);
-      return { kind: 'promise' as const, what: 'pending promise', site, ownSite: own, ...(note ? { note } : {}) };
-    });
-  }
-
-  /** Whether pending promises of this owner can be judged: not while a fake clock may still hold their callbacks. */
-  private promisesJudged(owner: Owner): boolean {
-    return this.options.promises !== 'off' && !owner.usedFakeTime && !this.fakeTimeStillRuns();
-  }
-
-  /**
-   * Waits, when anything is still alive, a few event-loop turns and then up to graceMs, so that
-   * closes, exits and pool returns already under way complete.
-   */
-  private async grace(busy: () => boolean): Promise<void> {
-    if (!busy()) return;
-    const deadline = Date.now() + this.options.graceMs;
-    for (let turn = 0; turn < 3 && busy(); turn++) await tick();
-    while (busy() && Date.now() < deadline) await sleep(2);
-  }
-
-  /**
-   * Of these pending promises, the ones a forced GC cannot collect (something can still settle
-   * them). Their sites are formatted and their lineage dropped first: an unformatted stack holds
-   * the functions of its frames, and through them the very promises asked about.
-   */
-  private async reachable(refs: Map<number, WeakRef<object>>): Promise<Set<number>> {
-    // Up to three rounds: something on its way out (a finished job, a register of a finished
-    // async function) can hold a promise through a collection; a leak survives them all.
-    for (let round = 0; round < 3 && refs.size; round++) {
-      await tick();
-      await (round < 2 ? tick() : sleep(5));
-      forceGC();
-      for (const [id, ref] of refs) if (ref.deref() === undefined) refs.delete(id);
-    }
-    return new Set(refs.keys());
-  }
-
-  /** What a beforeAll/afterAll or the module scope left behind: handles alive after the grace period. */
-  private async collect(owner: Owner): Promise<Finding[]> {
-    await this.grace(() => this.liveRecords(owner).length > 0);
-    return settleSites(this.liveHandles(owner)).filter((finding) => !this.ignored(finding, owner));
-  }
-
-  /**
-   * Fake timers hold their callbacks, and so the promises waiting on them. While fake time is
-   * installed a later test may still advance it: those promises are not judged. Once it is
-   * uninstalled its timers can never fire: they are dropped, so the GC can tell what is left.
-   */
-  private fakeTimeStillRuns(): boolean {
-    const modern = this.fakeTimersModern as unknown as { _fakingTime?: boolean; _clock?: { reset?: () => void } } | null;
-    const legacy = this.fakeTimers as unknown as FakeTimers;
-    if (modern?._fakingTime || legacy?._fakingTime) return true;
-    modern?._clock?.reset?.();
-    legacy?.clearAllTimers();
-    // Legacy fake timers are mocks: their recorded calls hold the callbacks too.
-    for (const api of Object.values((legacy as { _fakeTimerAPIs?: Record<string, unknown> } | null)?._fakeTimerAPIs ?? {})) {
-      (api as { mockClear?: () => void } | null)?.mockClear?.();
-    }
-    return false;
-  }
-
-  /**
-   * Assertions nobody waited for: never awaited or returned, or still running when the test ended
-   * (handed to a `Promise.all` nobody awaited). One made after the test ended is unawaited by then.
-   */
-  private unawaited(owner: Owner, late = false): Finding[] {
-    const findings = owner.assertions
-      .filter((record) => late || !record.awaited || record.state === 'pending')
-      .map((record) => ({
-        kind: 'assertion' as const,
-        what: `${record.label} was not awaited`,
-        site: record.site,
-        ownSite: true,
-        note:
-          (late ? '— made after the test ended, in a callback the test did not wait for ' : '') +
-          (record.state === 'failed'
-            ? `— and it failed: ${record.failure ?? ''}`
-            : record.state === 'passed'
-              ? '— it passed, but nothing waited for it to check'
-              : '— it had not finished when the test ended'),
-      }))
-      .filter((finding) => !this.ignored(finding, owner));
-    owner.assertions.length = 0;
-    return settleSites(findings);
-  }
-
-  private fakeTimerFindings(owner: Owner): Error | null {
-    if (this.options.fakeTimers === 'off') return null;
-    let count = owner.fakeTimersAtRestore;
-    for (const timers of [this.fakeTimersModern, this.fakeTimers] as unknown as FakeTimers[]) {
-      if (timers?._fakingTime) {
-        count = Math.max(count, timers.getTimerCount());
-        timers.clearAllTimers();
+      // One collection for the whole file, only when a promise is still pending.
+      const refs = new Map<number, WeakRef<object>>();
+      for (const { watch, stillPending } of verdicts) for (const id of stillPending) refs.set(id, watch.promises.get(id) as WeakRef<object>);
+      for (const { watch } of verdicts) this.tracker.forget(watch.owner);
+      const alive = refs.size ? await this.reachable(refs) : new Set<number>();
+      for (const { watch, findings, pendingFindings, stillPending } of verdicts) {
+        findings.push(...pendingFindings.filter((_, i) => alive.has(stillPending[i] as number)));
+        const test = watch.test;
+        this.judge(findings.filter((finding) => !this.ignored(finding, watch.owner)), 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
       }
     }
-    if (!count) return null;
-    const error = new Error(
-      `jest-preset-async: the test left ${count} pending fake timer${count === 1 ? '' : 's'} (jest.getTimerCount()).\n` +
-        'Run them (jest.runOnlyPendingTimers()) or clear them (jest.clearAllTimers()) before the test ends.',
-    );
-    error.stack = error.message;
-    return error;
-  }
 
-  /**
-   * `expect.assertions()` and `expect.hasAssertions()` keep an Error in expect's state after the
-   * test; its unformatted stack holds the test's closures. Formatting it lets them go.
-   */
-  private releaseExpectState(): void {
-    const matchers = (this.global as unknown as Record<symbol, { state?: Record<string, unknown> } | undefined>)[Symbol.for('$$jest-matchers-object')];
-    for (const key of ['expectedAssertionsNumberError', 'isExpectingAssertionsError']) {
-      const error = matchers?.state?.[key] as { stack?: unknown } | undefined;
-      if (error && typeof error === 'object') void error.stack;
+    /**
+     * A library's short timer still alive at the end of the file either ends by itself or re-arms
+     * itself: wait (at most a second) to know which.
+     */
+    private async awaitLibraryTimers(watched: Watched[]): Promise<void> {
+      const waiting = () => watched.some((watch) => watch.owner.handles.some((record) => this.libraryShortTimer(record) && isAlive(record.type, record.ref.deref())));
+      const deadline = Date.now() + LIBRARY_TIMER_MS + 50;
+      while (waiting() && Date.now() < deadline) await sleep(10);
     }
-  }
 
-  /**
-   * The test's verdict. After its grace period, what it left alive is suspect. Unawaited
-   * assertions fail it now. With `scope: 'test'` every suspect does too; with `scope: 'file'` the
-   * suspects are watched until the file ends (judgeWatched).
-   */
-  private async checkTest(test: Circus.TestEntry, owner: Owner): Promise<void> {
-    this.releaseExpectState();
-    if (owner.hangReported) {
-      this.tracker.forget(owner);
-      return;
-    }
-    if (timedOut(test) && this.options.hangs !== 'off') {
+    /** A hook that timed out also says what it was still waiting on. */
+    private explainHookTimeout(hook: Circus.Hook, error: unknown, test: Circus.TestEntry | undefined, state: Circus.State): void {
+      if (this.options.hangs === 'off' || !/Exceeded timeout of \d+ ms/.test(String((error as { message?: unknown } | null)?.message ?? error))) return;
+      const owner = hook.type === 'beforeAll' || hook.type === 'afterAll' ? this.describeOwners.get(hook.parent) : test && this.testOwners.get(test);
+      if (!owner) return;
       const waiting = [...this.liveHandles(owner), ...this.promiseFindings(this.tracker.waitedPromises(owner))];
-      this.judge(waiting, 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
-      this.tracker.forget(owner);
-      return;
+      owner.hangReported = true;
+      const where = test && (hook.type === 'beforeEach' || hook.type === 'afterEach') ? (e: Error) => test.errors.push(e) : (e: Error) => state.unhandledErrors.push(e);
+      this.judge(waiting, `the ${hook.type} hook`, '', where, test?.name, () => `jest-preset-async: the ${hook.type} hook timed out while still waiting on:`, this.options.hangs);
     }
-    const promisesOn = this.promisesJudged(owner);
-    await this.grace(() => this.liveRecords(owner).length > 0 || (promisesOn && this.tracker.waitedPromises(owner).length > 0));
-    const findings = this.unawaited(owner);
-    const records = this.liveRecords(owner, true);
-    const waited = promisesOn ? this.tracker.waitedPromises(owner) : [];
-    const library = new Set(records.filter((record) => this.libraryShortTimer(record)));
-    const suspects = records.filter((record) => !library.has(record));
-    const watch: Watched = { test, owner, early: new Set(records), library, atAfterAll: new Set(), promises: new Map(), reported: new Set() };
-    for (const id of waited) watch.promises.set(id, new WeakRef(owner.pending.get(id) as object));
-    owner.handles = records;
-    if (this.options.scope === 'test') {
-      findings.push(...this.handleFindings(suspects));
-      suspects.forEach((record) => watch.reported.add(record));
-      if (waited.length) {
-        const promises = settleSites(this.promiseFindings(waited));
-        this.tracker.end(owner);
-        this.tracker.dropSites(owner);
-        const alive = await this.reachable(new Map(watch.promises));
-        findings.push(...promises.filter((_, i) => alive.has(waited[i] as number)));
-        waited.forEach((id) => watch.reported.add(id));
+
+    private deliver(test: Circus.TestEntry, error: Error | null, mode: Mode): void {
+      if (!error || mode === 'off') return;
+      if (mode === 'fail') test.errors.push(error);
+      else this.warn(`${test.name}\n${error.message}`);
+    }
+
+    /** Prints through the test's console, without a code frame of this file (Jest shows the caller's). */
+    private warn(message: string): void {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      try {
+        (this.global as unknown as { console: Console }).console.warn(message);
+      } finally {
+        Error.stackTraceLimit = limit;
       }
     }
-    this.tracker.end(owner);
-    this.judge(settleSites(findings).filter((finding) => !this.ignored(finding, owner)), 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
-    this.deliver(test, this.fakeTimerFindings(owner), this.options.fakeTimers);
-    // Only what is alive or waited on can still run the test's code (a callback, a re-armed timer).
-    if (records.length || waited.length) this.watched.push(watch);
-    else this.tracker.forget(owner);
-  }
 
-  /** An afterAll hook starts: what the tests left is still alive now, so the file may be closing it on purpose. */
-  private noteAliveAtAfterAll(): void {
-    for (const watch of this.watched) {
-      for (const record of this.liveRecords(watch.owner, true)) watch.atAfterAll.add(record);
-      for (const id of this.tracker.waitedPromises(watch.owner)) {
-        const promise = watch.owner.pending.get(id);
-        if (!watch.promises.has(id) && promise && !isEnded(promise)) watch.promises.set(id, new WeakRef(promise));
-        watch.atAfterAll.add(id);
+    /**
+     * One report per mode: `fail` findings through `fail`, `warn` findings printed. Then what was
+     * reported is unref'd: it keeps working, but no longer keeps Jest from exiting at the end.
+     */
+    private judge(
+      findings: Finding[],
+      who: string,
+      unchecked: string,
+      fail: (error: Error) => void,
+      label?: string,
+      headline?: (n: number) => string,
+      only?: Mode,
+    ): void {
+      const modeOf = (finding: Finding) => only ?? this.modeOf(finding.kind);
+      for (const mode of ['fail', 'warn'] as const) {
+        const prefix = mode === 'fail' ? 'jest-preset-async' : 'jest-preset-async (warning)';
+        const lineOne = headline ?? ((n: number) => `${prefix}: ${who} left ${n} thing${n === 1 ? '' : 's'} running${unchecked}:`);
+        const error = buildReport(lineOne, findings.filter((finding) => modeOf(finding) === mode), this.report);
+        if (error && mode === 'fail') fail(error);
+        else if (error) this.warn(label ? `${label}\n${error.message}` : error.message);
       }
+      for (const finding of findings) if (modeOf(finding) !== 'off') finding.release?.();
+    }
+
+    private reportOutside(state: Circus.State, findings: Finding[], where: string): void {
+      this.judge(findings, where, '', (error) => state.unhandledErrors.push(error));
     }
   }
-
-  /**
-   * The file's verdict on what each test left (README "Leak detection"): a suspect is that test's
-   * leak if it ended before the afterAll hooks started (the test did not wait for it), or if it is
-   * still alive now that they all ran. Alive when they started and gone now: the file closed it.
-   * Late assertions (made after their test ended) and re-armed library timers fail their test in
-   * either scope. The errors join their tests' results, which Jest builds after this.
-   */
-  private async judgeWatched(): Promise<void> {
-    const watched = this.watched.splice(0);
-    if (!watched.length) return;
-    const busy = () => watched.some((watch) => this.liveRecords(watch.owner).length > 0);
-    await this.grace(busy);
-    await this.awaitLibraryTimers(watched);
-    const strict = this.options.scope === 'test';
-    const verdicts = watched.map((watch) => {
-      const { owner } = watch;
-      const late = this.unawaited(owner, true);
-      const live = new Set(this.liveRecords(owner));
-      // Alive now: a leak in either scope (what the test left, or what its callbacks started later).
-      // Gone: a leak when it was there after the test and gone before any afterAll hook started.
-      const handles = owner.handles.filter((record) => {
-        if (watch.reported.has(record)) return false;
-        if (live.has(record)) return true;
-        return !strict && watch.early.has(record) && !watch.atAfterAll.has(record) && (!watch.library.has(record) || record.rearmed === true);
-      });
-      const settled = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && !owner.pending.has(id) && !watch.atAfterAll.has(id));
-      const stillPending = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && owner.pending.has(id));
-      const findings = [
-        ...late,
-        ...settleSites(this.handleFindings(handles.filter((record) => !live.has(record)), '— it ended by itself after the test, while the file went on (the test did not wait for it)')),
-        ...settleSites(this.handleFindings(handles.filter((record) => live.has(record)), "— still running after the file's afterAll hooks")),
-        ...settleSites(this.promiseFindings(settled, '— it settled after the test, while the file went on (the test did not wait for it)')),
-      ];
-      const pendingFindings = settleSites(this.promiseFindings(stillPending, "— still pending after the file's afterAll hooks"));
-      return { watch, findings, pendingFindings, stillPending };
-    });
-    // One collection for the whole file, only when a promise is still pending.
-    const refs = new Map<number, WeakRef<object>>();
-    for (const { watch, stillPending } of verdicts) for (const id of stillPending) refs.set(id, watch.promises.get(id) as WeakRef<object>);
-    for (const { watch } of verdicts) this.tracker.forget(watch.owner);
-    const alive = refs.size ? await this.reachable(refs) : new Set<number>();
-    for (const { watch, findings, pendingFindings, stillPending } of verdicts) {
-      findings.push(...pendingFindings.filter((_, i) => alive.has(stillPending[i] as number)));
-      const test = watch.test;
-      this.judge(findings.filter((finding) => !this.ignored(finding, watch.owner)), 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
-    }
-  }
-
-  /**
-   * A library's short timer still alive at the end of the file either ends by itself or re-arms
-   * itself: wait (at most a second) to know which.
-   */
-  private async awaitLibraryTimers(watched: Watched[]): Promise<void> {
-    const waiting = () => watched.some((watch) => watch.owner.handles.some((record) => this.libraryShortTimer(record) && isAlive(record.type, record.ref.deref())));
-    const deadline = Date.now() + LIBRARY_TIMER_MS + 50;
-    while (waiting() && Date.now() < deadline) await sleep(10);
-  }
-
-  /** A hook that timed out also says what it was still waiting on. */
-  private explainHookTimeout(hook: Circus.Hook, error: unknown, test: Circus.TestEntry | undefined, state: Circus.State): void {
-    if (this.options.hangs === 'off' || !/Exceeded timeout of \d+ ms/.test(String((error as { message?: unknown } | null)?.message ?? error))) return;
-    const owner = hook.type === 'beforeAll' || hook.type === 'afterAll' ? this.describeOwners.get(hook.parent) : test && this.testOwners.get(test);
-    if (!owner) return;
-    const waiting = [...this.liveHandles(owner), ...this.promiseFindings(this.tracker.waitedPromises(owner))];
-    owner.hangReported = true;
-    const where = test && (hook.type === 'beforeEach' || hook.type === 'afterEach') ? (e: Error) => test.errors.push(e) : (e: Error) => state.unhandledErrors.push(e);
-    this.judge(waiting, `the ${hook.type} hook`, '', where, test?.name, () => `jest-preset-async: the ${hook.type} hook timed out while still waiting on:`, this.options.hangs);
-  }
-
-  private deliver(test: Circus.TestEntry, error: Error | null, mode: Mode): void {
-    if (!error || mode === 'off') return;
-    if (mode === 'fail') test.errors.push(error);
-    else this.warn(`${test.name}\n${error.message}`);
-  }
-
-  /** Prints through the test's console, without a code frame of this file (Jest shows the caller's). */
-  private warn(message: string): void {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      (this.global as unknown as { console: Console }).console.warn(message);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-  }
-
-  /**
-   * One report per mode: `fail` findings through `fail`, `warn` findings printed. Then what was
-   * reported is unref'd: it keeps working, but no longer keeps Jest from exiting at the end.
-   */
-  private judge(
-    findings: Finding[],
-    who: string,
-    unchecked: string,
-    fail: (error: Error) => void,
-    label?: string,
-    headline?: (n: number) => string,
-    only?: Mode,
-  ): void {
-    const modeOf = (finding: Finding) => only ?? this.modeOf(finding.kind);
-    for (const mode of ['fail', 'warn'] as const) {
-      const prefix = mode === 'fail' ? 'jest-preset-async' : 'jest-preset-async (warning)';
-      const lineOne = headline ?? ((n: number) => `${prefix}: ${who} left ${n} thing${n === 1 ? '' : 's'} running${unchecked}:`);
-      const error = buildReport(lineOne, findings.filter((finding) => modeOf(finding) === mode), this.report);
-      if (error && mode === 'fail') fail(error);
-      else if (error) this.warn(label ? `${label}\n${error.message}` : error.message);
-    }
-    for (const finding of findings) if (modeOf(finding) !== 'off') finding.release?.();
-  }
-
-  private reportOutside(state: Circus.State, findings: Finding[], where: string): void {
-    this.judge(findings, where, '', (error) => state.unhandledErrors.push(error));
-  }
+  return AsyncEnvironment;
 }
+
+/** The preset's environment: jest-environment-node's, with leak detection. */
+const AsyncEnvironment = withLeakDetection(loadNodeEnvironment().TestEnvironment);
+export default AsyncEnvironment;
 
 export { AsyncEnvironment as TestEnvironment };
 export { LEAK_KINDS, type LeakKind };

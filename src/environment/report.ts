@@ -18,6 +18,8 @@ export interface Finding {
   ownSite: boolean;
   /** Extra words after the location ("and it failed: ..."). */
   note?: string;
+  /** How to release it, when the kind's own hint does not fit (a jsdom animation frame). */
+  hint?: string;
   /** Lets the process end despite it (unref), once it has been reported. */
   release?: () => void;
 }
@@ -117,7 +119,7 @@ function render({ finding, where, calledFrom, count }: Line): string {
     : finding.ownSite
       ? `, created at ${where}${from}`
       : `, created in the async step that began at ${where}`;
-  return `  ● ${what}${place}${finding.note ? ` ${finding.note}` : ''}\n      → ${HINTS[finding.kind]}`;
+  return `  ● ${what}${place}${finding.note ? ` ${finding.note}` : ''}\n      → ${finding.hint ?? HINTS[finding.kind]}`;
 }
 
 /**

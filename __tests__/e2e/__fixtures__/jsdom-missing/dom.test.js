@@ -1,0 +1,3 @@
+test('uses the DOM', () => {
+  expect(document.createElement('div').tagName).toBe('DIV');
+});

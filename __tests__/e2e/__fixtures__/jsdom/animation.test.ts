@@ -1,0 +1,4 @@
+test('leaks an animation loop', () => {
+  const frame = () => requestAnimationFrame(frame);
+  requestAnimationFrame(frame);
+});

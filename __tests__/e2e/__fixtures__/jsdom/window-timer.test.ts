@@ -1,0 +1,3 @@
+test('leaks a window.setTimeout timer', () => {
+  window.setTimeout(() => undefined, 500);
+});
