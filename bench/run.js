@@ -248,6 +248,18 @@ function growth() {
     console.log(`  preset − bare: ${(preset.median - bare.median).toFixed(0)} ms, ${perTest.toFixed(3)} ms per test` +
       (promises > 1 ? `, ${((1000 * perTest) / promises).toFixed(2)} µs per promise` : ''));
   }
+  // The difference of two cases cancels what every run pays once (startup, the file, the reporter).
+  const marginal = (a, b, per) => ((b.preset.median - b.bare.median) - (a.preset.median - a.bare.median)) / per(a, b);
+  console.log('\nMarginal cost (difference of two cases, which cancels the fixed per-run cost):');
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1], lines[i]];
+    if (a.promises === b.promises && b.tests > a.tests) {
+      console.log(`  ${a.tests} -> ${b.tests} tests: ${marginal(a, b, () => b.tests - a.tests).toFixed(3)} ms per extra test (preset minus bare)`);
+    } else if (a.tests === b.tests && b.promises > a.promises) {
+      const us = 1000 * marginal(a, b, () => b.tests * (b.promises - a.promises));
+      console.log(`  ${a.promises} -> ${b.promises} promises per test: ${us.toFixed(2)} µs per extra promise (preset minus bare)`);
+    }
+  }
   console.log('\n| tests in the file | promises per test | bare Jest | jest-preset-async | ratio | preset − bare, per test |');
   console.log('|---|---|---|---|---|---|');
   for (const { tests, promises, bare, preset, perTest } of lines) {
