@@ -21,6 +21,7 @@ import { isThenable } from '../helpers/thenable';
 import { pauseRunLevelRecorder } from '../runLevel';
 import { GUARD, installExpectHook, makeGuard } from './expectGuard';
 import { describeResource, isAlive, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
+import { makeProbeHost, PROBE } from './probe';
 import { loadNodeEnvironment } from './nodeEnvironment';
 import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, type DetectorOptions, type Mode } from './options';
 import { buildReport, madeByLibrary, type Finding, type ReportContext } from './report';
@@ -150,6 +151,16 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         if (!owner) throw new Error('allowLeaks() works inside a test or hook that runs under the jest-preset-async environment');
         for (const kind of kinds) owner.allowed.add(kind);
       };
+      global[PROBE] = makeProbeHost({
+        tracker: this.tracker,
+        report: this.report,
+        grace: (busy) => this.grace(busy),
+        liveRecords: (owner) => this.liveRecords(owner),
+        handleFindings: (records) => this.handleFindings(records),
+        promiseFindings: (ids) => this.promiseFindings(ids),
+        promisesJudged: (owner) => this.promisesJudged(owner),
+        reachable: (refs) => this.reachable(refs),
+      });
       // undici opens fetch's socket on a later tick, deep in its own code: name the line of the call.
       const fetch = (this.global as unknown as { fetch?: unknown }).fetch;
       if (typeof fetch === 'function') (this.global as unknown as { fetch: unknown }).fetch = this.tracker.pinCalls(fetch as (...args: never[]) => unknown);

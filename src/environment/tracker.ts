@@ -25,7 +25,8 @@ export interface Site {
 }
 
 export interface Owner {
-  kind: 'test' | 'describe' | 'file';
+  /** A probe: a function a cleanup assertion runs inside a test (probe.ts); adopted by the test after. */
+  kind: 'test' | 'describe' | 'file' | 'probe';
   name: string;
   handles: HandleRecord[];
   /** Pending promises by async id, held strongly until the owner is checked. */
@@ -290,6 +291,52 @@ export class Tracker {
     } finally {
       this.observing = false;
     }
+  }
+
+  /** The owner of an async resource, if it is tracked. */
+  ownerOf(id: number): Owner | undefined {
+    return this.nodes.get(id)?.owner;
+  }
+
+  /**
+   * Hands what `from` (a probe) started to `into` (the test that ran it): what is still alive is
+   * from now on the test's, judged by the test's own verdict.
+   */
+  adopt(from: Owner, into: Owner): void {
+    for (const node of new Set(this.nodes.values())) if (node.owner === from) node.owner = into;
+    into.handles.push(...from.handles);
+    for (const [id, promise] of from.pending) into.pending.set(id, promise);
+    for (const id of from.waited) into.waited.add(id);
+    into.assertions.push(...from.assertions);
+    for (const kind of from.allowed) into.allowed.add(kind);
+    into.usedFakeTime ||= from.usedFakeTime;
+    into.fakeTimersAtRestore = Math.max(into.fakeTimersAtRestore, from.fakeTimersAtRestore);
+    from.closed = true;
+  }
+
+  /**
+   * Lets go of the owner's strong hold on these pending promises (a forced GC can then tell which
+   * ones something can still settle); `hold` takes the survivors back.
+   */
+  weaken(owner: Owner, ids: number[]): { refs: Map<number, WeakRef<object>>; hold(alive: Set<number>): void } {
+    const refs = new Map<number, WeakRef<object>>();
+    for (const id of ids) {
+      const promise = owner.pending.get(id);
+      if (promise === undefined || promise === ENDED) continue;
+      refs.set(id, new WeakRef(promise));
+      owner.pending.set(id, ENDED);
+    }
+    const kept = new Map(refs);
+    return {
+      refs,
+      hold: (alive) => {
+        for (const [id, ref] of kept) {
+          const promise = ref.deref();
+          if (alive.has(id) && promise && owner.pending.has(id)) owner.pending.set(id, promise);
+          else owner.pending.delete(id);
+        }
+      },
+    };
   }
 
   /** Pending promises of the owner that code waits on. */

@@ -1,0 +1,155 @@
+/**
+ * The cleanup assertions' view of the tracker (DESIGN section 5). `toLeaveNothingRunning` and
+ * `toAbortCleanly` run the user's function as a probe: an owner of its own inside the running test,
+ * so that what it starts is told apart from what the test started before. They ask what the probe
+ * left alive, by the leak verdict's rules, and then hand it to the test (`close`): what the test
+ * releases afterwards is not reported again; what it does not is the test's leak.
+ *
+ * For `toAbortCleanly` a second hook, on only while such a probe runs, counts the probe's steps
+ * (each callback or promise reaction of its code that ran to its end: the points where it gave the
+ * event loop back) and notes where each `await` of its code was made, so that the abort can be
+ * delivered after step k and the report can say where the function was suspended.
+ */
+import { createHook, executionAsyncId } from 'node:async_hooks';
+import { buildReport, location, userFrames, type Finding, type ReportContext } from './report';
+import { newOwner, type HandleRecord, type Owner, type Site, type Tracker } from './tracker';
+
+/** The matchers reach the host through this global. */
+export const PROBE = Symbol.for('jest-preset-async.probe');
+
+/** Delivering an abort after a given step of the probe's code. */
+export interface Stepper {
+  /** Abort after this many steps (0: right after the function returned). */
+  at: number;
+  abort(): void;
+}
+
+export interface ProbeRun {
+  /** What the function returned, or the exception it threw. */
+  outcome: { returned: unknown } | { threw: unknown };
+  /** Steps of the probe's code that ran so far. */
+  steps(): number;
+  /** Where the probe's code waits now (its innermost pending await), with the await that waits on it. */
+  suspendedAt(): string | undefined;
+  /** Where it waited when the stepper aborted it (undefined until then). */
+  abortedAt(): string | undefined;
+  /** Whether the stepper's abort was delivered. */
+  aborted(): boolean;
+  /**
+   * After the grace period: what the probe left alive (handles; pending promises something waits on
+   * and a forced GC cannot collect), as the leak report's lines, or null.
+   */
+  leftovers(graceful?: boolean): Promise<{ count: number; report: string } | null>;
+  /** Hands what is left to the test. */
+  close(): void;
+}
+
+export interface ProbeHost {
+  run(fn: (...args: unknown[]) => unknown, args: unknown[], stepper?: Stepper): ProbeRun;
+}
+
+/** What the probe needs of the environment: its verdict's own rules. */
+export interface ProbeDeps {
+  tracker: Tracker;
+  report: ReportContext;
+  grace(busy: () => boolean): Promise<void>;
+  liveRecords(owner: Owner): HandleRecord[];
+  handleFindings(records: HandleRecord[]): Finding[];
+  promiseFindings(ids: number[]): Finding[];
+  promisesJudged(owner: Owner): boolean;
+  reachable(refs: Map<number, WeakRef<object>>): Promise<Set<number>>;
+}
+
+const AWAIT_FRAMES = 8;
+
+export function makeProbeHost(deps: ProbeDeps): ProbeHost {
+  const { tracker } = deps;
+  return {
+    run(fn, args, stepper) {
+      const parent = tracker.currentOwner();
+      if (!parent || parent.ended) throw new Error('works inside a test or hook that runs under the jest-preset-async environment');
+      const owner = newOwner('probe', parent.name);
+      let steps = 0;
+      let abortedAt: string | undefined;
+      let aborted = false;
+      /** Awaits (and `then`s) the probe's code made: the promise made there, and the one it waits on. */
+      const awaits = new Map<number, { on: number; site: Site }>();
+      const suspendedAt = (): string | undefined => {
+        const places: string[] = [];
+        for (const [, { on, site }] of [...awaits].reverse()) {
+          if (!owner.pending.has(on)) continue;
+          const place = location(userFrames(site, deps.report.ownDirs)[0], deps.report.rootDir);
+          if (place && !places.includes(place)) places.push(place);
+          if (places.length === 2) break;
+        }
+        return places.length === 2 ? `${places[0]} (awaited from ${places[1]})` : places[0];
+      };
+      const deliver = () => {
+        if (aborted || !stepper) return;
+        aborted = true;
+        abortedAt = suspendedAt();
+        try {
+          stepper.abort();
+        } catch {
+          // An exception here would end the process (an async hook's callback); the abort's own
+          // listeners report theirs through the event target.
+        }
+      };
+      const hook = stepper
+        ? createHook({
+            init(id, type, triggerId) {
+              if (type !== 'PROMISE' || triggerId === executionAsyncId() || tracker.ownerOf(id) !== owner) return;
+              const site: Site = {};
+              const limit = Error.stackTraceLimit;
+              Error.stackTraceLimit = AWAIT_FRAMES;
+              Error.captureStackTrace(site);
+              Error.stackTraceLimit = limit;
+              awaits.set(id, { on: triggerId, site });
+            },
+            after(id) {
+              if (tracker.ownerOf(id) !== owner) return;
+              steps++;
+              if (steps === stepper.at) deliver();
+            },
+          }).enable()
+        : undefined;
+
+      let outcome: ProbeRun['outcome'];
+      try {
+        outcome = { returned: tracker.wrap(fn, owner)(...args) };
+      } catch (error) {
+        outcome = { threw: error };
+      }
+      if (stepper?.at === 0) deliver();
+
+      return {
+        outcome,
+        steps: () => steps,
+        suspendedAt,
+        abortedAt: () => abortedAt,
+        aborted: () => aborted,
+        async leftovers(graceful = true) {
+          const promisesOn = deps.promisesJudged(owner);
+          if (graceful) await deps.grace(() => deps.liveRecords(owner).length > 0 || (promisesOn && tracker.waitedPromises(owner).length > 0));
+          const findings = deps.handleFindings(deps.liveRecords(owner));
+          const waited = promisesOn ? tracker.waitedPromises(owner) : [];
+          if (waited.length) {
+            const promises = deps.promiseFindings(waited);
+            tracker.dropSites(owner);
+            const held = tracker.weaken(owner, waited);
+            const alive = await deps.reachable(held.refs);
+            held.hold(alive);
+            findings.push(...promises.filter((_, i) => alive.has(waited[i] as number)));
+          }
+          const report = buildReport(() => '', findings, deps.report, '');
+          return report ? { count: findings.length, report: report.message.trim() } : null;
+        },
+        close() {
+          hook?.disable();
+          awaits.clear();
+          if (!owner.closed) tracker.adopt(owner, parent);
+        },
+      };
+    },
+  };
+}
