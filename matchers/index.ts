@@ -2,6 +2,7 @@
  * Every matcher of the package, in one object for `expect.extend`. Setup (`jest-preset-async/setup`)
  * registers them; `import matchers from 'jest-preset-async/matchers'` registers them by hand.
  */
+import { toAbortCleanly } from './toAbortCleanly';
 import { toBeCalledInOrder } from './toBeCalledInOrder';
 import { toBePending } from './toBePending';
 import { toHaveBeenCalledInOrder } from './toHaveBeenCalledInOrder';
@@ -15,11 +16,13 @@ import { toHaveResolved } from './toHaveResolved';
 import { toHaveResolvedTimes } from './toHaveResolvedTimes';
 import { toHaveResolvedWith } from './toHaveResolvedWith';
 import { toHaveRunConcurrently } from './toHaveRunConcurrently';
+import { toLeaveNothingRunning } from './toLeaveNothingRunning';
 import { toRejectWith } from './toRejectWith';
 import { toResolveWithin } from './toResolveWithin';
 import { toYield } from './toYield';
 
 export const matchers = {
+  toAbortCleanly,
   toBeCalledInOrder,
   toBePending,
   toHaveBeenCalledInOrder,
@@ -33,6 +36,7 @@ export const matchers = {
   toHaveResolvedTimes,
   toHaveResolvedWith,
   toHaveRunConcurrently,
+  toLeaveNothingRunning,
   toRejectWith,
   toResolveWithin,
   toYield,
@@ -40,6 +44,7 @@ export const matchers = {
 
 export default matchers;
 export {
+  toAbortCleanly,
   toBeCalledInOrder,
   toBePending,
   toHaveBeenCalledInOrder,
@@ -53,6 +58,7 @@ export {
   toHaveResolvedTimes,
   toHaveResolvedWith,
   toHaveRunConcurrently,
+  toLeaveNothingRunning,
   toRejectWith,
   toResolveWithin,
   toYield,

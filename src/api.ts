@@ -13,4 +13,4 @@ export { flushPromises } from './helpers/flushPromises';
 export { trackConcurrency, type ConcurrencyEvent, type ConcurrencyRecord, type Tracked } from './helpers/trackConcurrency';
 export { withTimeout, type WithTimeoutOptions } from './helpers/withTimeout';
 export * from './mocks';
-export type { AsyncInput, AsyncMatchers, ErrorClass, RejectionExpectation } from './types/matchers';
+export type { AbortCleanlyOptions, AsyncInput, AsyncMatchers, ErrorClass, RejectionExpectation } from './types/matchers';

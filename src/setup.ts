@@ -13,6 +13,7 @@ import type { matchers } from '../matchers';
 type Name = keyof typeof matchers;
 
 const MODULE_OF: Record<Name, string> = {
+  toAbortCleanly: '../matchers/toAbortCleanly',
   toBeCalledInOrder: '../matchers/toBeCalledInOrder',
   toBePending: '../matchers/toBePending',
   toHaveBeenCalledInOrder: '../matchers/toHaveBeenCalledInOrder',
@@ -26,6 +27,7 @@ const MODULE_OF: Record<Name, string> = {
   toHaveResolvedTimes: '../matchers/toHaveResolvedTimes',
   toHaveResolvedWith: '../matchers/toHaveResolvedWith',
   toHaveRunConcurrently: '../matchers/toHaveRunConcurrently',
+  toLeaveNothingRunning: '../matchers/toLeaveNothingRunning',
   toRejectWith: '../matchers/toRejectWith',
   toResolveWithin: '../matchers/toResolveWithin',
   toYield: '../matchers/toYield',

@@ -72,12 +72,11 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
       let steps = 0;
       let abortedAt: string | undefined;
       let aborted = false;
-      /** Awaits (and `then`s) the probe's code made: the promise made there, and the one it waits on. */
-      const awaits = new Map<number, { on: number; site: Site }>();
+      /** Where the probe's code made each `await` (and `then`) that has not resumed yet, by the id of its promise. */
+      const awaits = new Map<number, Site>();
       const suspendedAt = (): string | undefined => {
         const places: string[] = [];
-        for (const [, { on, site }] of [...awaits].reverse()) {
-          if (!owner.pending.has(on)) continue;
+        for (const site of [...awaits.values()].reverse()) {
           const place = location(userFrames(site, deps.report.ownDirs)[0], deps.report.rootDir);
           if (place && !places.includes(place)) places.push(place);
           if (places.length === 2) break;
@@ -97,14 +96,17 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
       };
       const hook = stepper
         ? createHook({
-            init(id, type, triggerId) {
+            init: function init(id, type, triggerId) {
               if (type !== 'PROMISE' || triggerId === executionAsyncId() || tracker.ownerOf(id) !== owner) return;
               const site: Site = {};
               const limit = Error.stackTraceLimit;
               Error.stackTraceLimit = AWAIT_FRAMES;
-              Error.captureStackTrace(site);
+              Error.captureStackTrace(site, init);
               Error.stackTraceLimit = limit;
-              awaits.set(id, { on: triggerId, site });
+              awaits.set(id, site);
+            },
+            before(id) {
+              awaits.delete(id);
             },
             after(id) {
               if (tracker.ownerOf(id) !== owner) return;
@@ -142,7 +144,7 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
             findings.push(...promises.filter((_, i) => alive.has(waited[i] as number)));
           }
           const report = buildReport(() => '', findings, deps.report, '');
-          return report ? { count: findings.length, report: report.message.trim() } : null;
+          return report ? { count: findings.length, report: report.message.replace(/^\n+/, '').trimEnd() } : null;
         },
         close() {
           hook?.disable();

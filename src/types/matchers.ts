@@ -146,6 +146,36 @@ export interface AsyncMatchers<R = unknown> {
    * @example await expect(api.get).toHaveLastRejectedWith(HttpError, /503/);
    */
   toHaveLastRejectedWith(errorClass: ErrorClass, detail: string | RegExp | Record<string, unknown>): Promise<void>;
+
+  /**
+   * Calls the function (sync or async), awaits it, waits the grace period, and passes when nothing
+   * it started is still running: timers, sockets, servers, child processes, pending promises
+   * something waits on. Needs the preset's environment. Must be awaited.
+   * @example await expect(() => pool.drain()).toLeaveNothingRunning();
+   */
+  toLeaveNothingRunning(): Promise<void>;
+
+  /**
+   * Calls the function with a fresh AbortSignal, aborts it `after` ms (default: after one macrotask
+   * turn), and passes when within `within` ms (default 1000) its promise settles (fulfils, or
+   * rejects with the signal's reason or an AbortError) and nothing it started is still running.
+   * `everyStep: true` aborts a fresh run at each point where it gives the event loop back, up to
+   * `maxRuns` (default 100). Needs the preset's environment. Must be awaited.
+   * @example await expect((signal) => agent.run(signal)).toAbortCleanly({ everyStep: true });
+   */
+  toAbortCleanly(options?: AbortCleanlyOptions): Promise<void>;
+}
+
+/** The options of `toAbortCleanly`. */
+export interface AbortCleanlyOptions {
+  /** Milliseconds before the abort (fake ones under fake timers); default 0: after one macrotask turn. */
+  after?: number;
+  /** Milliseconds the promise has to settle after the abort; default 1000. */
+  within?: number;
+  /** Abort a fresh run at each point where the function gives the event loop back. */
+  everyStep?: boolean;
+  /** With everyStep: at most this many runs, spread evenly over the steps; default 100. */
+  maxRuns?: number;
 }
 
 declare module 'expect' {

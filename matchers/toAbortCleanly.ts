@@ -1,0 +1,177 @@
+import type { MatcherContext, MatcherFunction } from 'expect';
+import { advanceFakeTime, fakeTimersKind } from '../src/helpers/fakeTimers';
+import { nextMacrotask, realSleep } from '../src/helpers/realTimers';
+import { outcomeOf, settleWithin, type Outcome } from '../src/helpers/settle';
+import { isThenable } from '../src/helpers/thenable';
+import { MAX_TIMER_MS } from '../src/helpers/validate';
+import { ensureFunction, probeHost, type ProbeHost } from './probe';
+import { fail, formatMs, hintOptions, printReason, type HintOptions } from './utils';
+
+const MATCHER_NAME = 'toAbortCleanly';
+
+interface Options {
+  after: number;
+  within: number;
+  everyStep: boolean;
+  maxRuns: number;
+}
+
+const DEFAULTS: Options = { after: 0, within: 1000, everyStep: false, maxRuns: 100 };
+
+/** What went wrong in one run, or null when it stopped cleanly. */
+interface RunResult {
+  /** "aborted after 0 ms, while suspended at agent.ts:12:5" */
+  which: string;
+  problem: string | null;
+  /** How it settled, for the `.not` message. */
+  settled: string;
+}
+
+function parseOptions(ctx: MatcherContext, options: HintOptions, expectedArg: string, value: unknown): Options {
+  if (value === undefined) return DEFAULTS;
+  const bad = (problem: string, label: string, shown: unknown): never =>
+    fail(ctx, MATCHER_NAME, expectedArg, options, problem, label, shown, ctx.utils.printExpected);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(`${ctx.utils.EXPECTED_COLOR('options')} must be an object { after?, within?, everyStep?, maxRuns? }`, 'Options', value);
+  const given = value as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (!(key in DEFAULTS)) bad(`unknown option ${ctx.utils.EXPECTED_COLOR(key)}: the options are after, within, everyStep and maxRuns`, 'Options', value);
+  }
+  const ms = (key: 'after' | 'within'): number => {
+    const ms = given[key] ?? DEFAULTS[key];
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_TIMER_MS) {
+      bad(`${ctx.utils.EXPECTED_COLOR(key)} must be a finite number of milliseconds from 0 to ${MAX_TIMER_MS}`, key, ms);
+    }
+    return ms as number;
+  };
+  const everyStep = given.everyStep ?? false;
+  if (typeof everyStep !== 'boolean') bad(`${ctx.utils.EXPECTED_COLOR('everyStep')} must be true or false`, 'everyStep', everyStep);
+  const maxRuns = given.maxRuns ?? DEFAULTS.maxRuns;
+  if (typeof maxRuns !== 'number' || !Number.isInteger(maxRuns) || maxRuns < 1) bad(`${ctx.utils.EXPECTED_COLOR('maxRuns')} must be a whole number of at least 1`, 'maxRuns', maxRuns);
+  return { after: ms('after'), within: ms('within'), everyStep: everyStep as boolean, maxRuns: maxRuns as number };
+}
+
+/** The points to abort at, 0 … steps−1, at most `max` of them, spread evenly (first and last included). */
+export function pickSteps(steps: number, max: number): number[] {
+  const all = Math.max(steps, 1);
+  if (all <= max) return Array.from({ length: all }, (_, i) => i);
+  if (max === 1) return [0];
+  return [...new Set(Array.from({ length: max }, (_, i) => Math.round((i * (all - 1)) / (max - 1))))];
+}
+
+const isAbortReason = (reason: unknown, signal: AbortSignal): boolean =>
+  reason === signal.reason || (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'AbortError');
+
+/**
+ * One run: calls `fn(signal)` as a probe, aborts (after `after` ms, or after step `step`), and
+ * judges: it settles within `within` ms, with a value or an abort error, leaving nothing running.
+ */
+async function runOnce(ctx: MatcherContext, host: ProbeHost, fn: (...args: unknown[]) => unknown, options: Options, step?: { at: number; of: number }): Promise<RunResult> {
+  const controller = new AbortController();
+  let abortDone!: () => void;
+  const aborting = new Promise<void>((resolve) => (abortDone = resolve));
+  const run = host.run(fn, [controller.signal], {
+    at: step ? step.at : -1,
+    abort: () => {
+      controller.abort();
+      abortDone();
+    },
+  });
+  const { utils } = ctx;
+  try {
+    if ('threw' in run.outcome) return { which: 'called', problem: `it threw before it was aborted: ${printReason(utils, run.outcome.threw)}`, settled: 'threw' };
+    const returned = run.outcome.returned;
+    const promise = isThenable(returned) ? returned : Promise.resolve(returned);
+    let settledEarly: Outcome | undefined;
+    const watching = outcomeOf(promise, () => 0, 0).then((outcome) => (settledEarly = outcome));
+
+    let where: string | undefined;
+    if (step) {
+      await Promise.race([aborting, watching]);
+      if (!run.aborted()) controller.abort();
+      where = run.abortedAt();
+    } else {
+      const fake = fakeTimersKind();
+      if (fake) await advanceFakeTime(fake, options.after);
+      else if (options.after === 0) await nextMacrotask();
+      else await realSleep(options.after);
+      where = run.suspendedAt();
+      if (!settledEarly) controller.abort();
+    }
+    const which =
+      (step ? `step ${step.at + 1} of ${step.of}, aborted` : `aborted after ${formatMs(options.after)}`) +
+      (settledEarly && !run.aborted() && !step ? ' (it had settled before the abort)' : where ? ` while suspended at ${where}` : '');
+
+    const outcome = await settleWithin(() => promise, options.within);
+    if (outcome.status === 'pending') {
+      const left = await run.leftovers(false);
+      return {
+        which,
+        problem: `still pending ${formatMs(options.within)} after the abort` + (left ? `, waiting on:\n\n${left.report}` : ''),
+        settled: 'pending',
+      };
+    }
+    if (outcome.status === 'rejected' && !isAbortReason(outcome.reason, controller.signal)) {
+      return { which, problem: `rejected with another error than the abort: ${printReason(utils, outcome.reason)}`, settled: 'rejected' };
+    }
+    const settled = outcome.status === 'fulfilled' ? 'fulfilled' : `rejected with ${printReason(utils, outcome.reason)}`;
+    const left = await run.leftovers();
+    if (left) return { which, problem: `it ${settled}, but left ${left.count} thing${left.count === 1 ? '' : 's'} running:\n\n${left.report}`, settled };
+    return { which, problem: null, settled };
+  } finally {
+    run.close();
+  }
+}
+
+/** Runs `fn` to its end once, unaborted, and counts the steps at which it gave the event loop back. */
+async function countSteps(host: ProbeHost, fn: (...args: unknown[]) => unknown): Promise<number> {
+  const run = host.run(fn, [new AbortController().signal], { at: -1, abort: () => undefined });
+  try {
+    if ('threw' in run.outcome || !isThenable(run.outcome.returned)) return 0;
+    await outcomeOf(run.outcome.returned, () => 0, 0);
+    return run.steps();
+  } finally {
+    run.close();
+  }
+}
+
+/**
+ * Calls `fn(signal)`, aborts the signal, and passes when the promise settles within `within` ms
+ * (fulfilled, or rejected with the signal's reason or an AbortError) and nothing `fn` started is
+ * still alive. `everyStep`: a fresh run aborted at each point where `fn` gives the event loop back.
+ */
+export const toAbortCleanly: MatcherFunction<[options?: unknown]> = async function (received, rawOptions) {
+  const hint = hintOptions(this);
+  const expectedArg = rawOptions === undefined ? '' : 'options';
+  const fn = ensureFunction(this, MATCHER_NAME, expectedArg, hint, received);
+  const options = parseOptions(this, hint, expectedArg, rawOptions);
+  const host = probeHost(this, MATCHER_NAME, expectedArg, hint, received);
+  if (options.everyStep && fakeTimersKind()) {
+    fail(this, MATCHER_NAME, expectedArg, hint, `${this.utils.EXPECTED_COLOR('everyStep')} runs fn on the real clock: call jest.useRealTimers() first`, 'everyStep', true, this.utils.printExpected);
+  }
+
+  let result: RunResult;
+  let runs = 1;
+  if (!options.everyStep) result = await runOnce(this, host, fn, options);
+  else {
+    const steps = await countSteps(host, fn);
+    const points = pickSteps(steps, options.maxRuns);
+    runs = points.length;
+    result = { which: '', problem: null, settled: '' };
+    for (const at of points) {
+      result = await runOnce(this, host, fn, options, { at, of: Math.max(steps, 1) });
+      if (result.problem) break;
+    }
+  }
+  const pass = result.problem === null;
+  const what = options.everyStep ? `at every step` : `after ${formatMs(options.after)}`;
+
+  return {
+    pass,
+    message: () => {
+      const head = `${this.utils.matcherHint(MATCHER_NAME, 'fn', expectedArg, hint)}\n\n`;
+      if (!pass) return `${head}Expected: to stop cleanly within ${formatMs(options.within)} when aborted ${what}\nReceived: ${result.which}: ${result.problem}`;
+      const done = options.everyStep ? `every run stopped cleanly (${runs} run${runs === 1 ? '' : 's'})` : `it stopped cleanly: ${result.settled}, nothing left running`;
+      return `${head}Expected: not to stop cleanly when aborted ${what}\nReceived: ${done}`;
+    },
+  };
+};
