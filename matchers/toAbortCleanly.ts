@@ -16,11 +16,14 @@ interface Options {
   maxRuns: number;
 }
 
+/** Failed runs listed after the first one's report. */
+const MAX_OTHERS = 5;
+
 const DEFAULTS: Options = { after: 0, within: 1000, everyStep: false, maxRuns: 100 };
 
 /** What went wrong in one run, or null when it stopped cleanly. */
 interface RunResult {
-  /** "aborted after 0 ms, while suspended at agent.ts:12:5" */
+  /** "aborted after 0 ms while suspended at agent.ts:12:5" */
   which: string;
   problem: string | null;
   /** How it settled, for the `.not` message. */
@@ -99,7 +102,7 @@ async function runOnce(ctx: MatcherContext, host: ProbeHost, fn: (...args: unkno
     }
     const which =
       (step ? `step ${step.at + 1} of ${step.of}, aborted` : `aborted after ${formatMs(options.after)}`) +
-      (settledEarly && !run.aborted() && !step ? ' (it had settled before the abort)' : where ? ` while suspended at ${where}` : '');
+      (settledEarly && !run.aborted() && !step ? ' (it had settled before the abort)' : where ? ` ${where}` : '');
 
     const outcome = await settleWithin(() => promise, options.within);
     if (outcome.status === 'pending') {
@@ -150,6 +153,8 @@ export const toAbortCleanly: MatcherFunction<[options?: unknown]> = async functi
   }
 
   let result: RunResult;
+  /** Other runs that did not stop cleanly (everyStep): one line each under the first. */
+  const alsoFailed: string[] = [];
   let runs = 1;
   if (!options.everyStep) result = await runOnce(this, host, fn, options);
   else {
@@ -158,8 +163,10 @@ export const toAbortCleanly: MatcherFunction<[options?: unknown]> = async functi
     runs = points.length;
     result = { which: '', problem: null, settled: '' };
     for (const at of points) {
-      result = await runOnce(this, host, fn, options, { at, of: Math.max(steps, 1) });
-      if (result.problem) break;
+      const outcome = await runOnce(this, host, fn, options, { at, of: Math.max(steps, 1) });
+      if (!outcome.problem) continue;
+      if (result.problem) alsoFailed.push(`${outcome.which}: ${outcome.problem.split('\n')[0]}`);
+      else result = outcome;
     }
   }
   const pass = result.problem === null;
@@ -169,7 +176,8 @@ export const toAbortCleanly: MatcherFunction<[options?: unknown]> = async functi
     pass,
     message: () => {
       const head = `${this.utils.matcherHint(MATCHER_NAME, 'fn', expectedArg, hint)}\n\n`;
-      if (!pass) return `${head}Expected: to stop cleanly within ${formatMs(options.within)} when aborted ${what}\nReceived: ${result.which}: ${result.problem}`;
+      const others = alsoFailed.length ? `\n\nAlso not clean:\n${alsoFailed.slice(0, MAX_OTHERS).map((line) => `  ${line}`).join('\n')}${alsoFailed.length > MAX_OTHERS ? `\n  … and ${alsoFailed.length - MAX_OTHERS} more` : ''}` : '';
+      if (!pass) return `${head}Expected: to stop cleanly within ${formatMs(options.within)} when aborted ${what}\nReceived: ${result.which}: ${result.problem}${others}`;
       const done = options.everyStep ? `every run stopped cleanly (${runs} run${runs === 1 ? '' : 's'})` : `it stopped cleanly: ${result.settled}, nothing left running`;
       return `${head}Expected: not to stop cleanly when aborted ${what}\nReceived: ${done}`;
     },

@@ -2,7 +2,7 @@
 // from '@jest/globals'`) and global-expect/ (the global `expect` of @types/jest). Every
 // `@ts-expect-error` line must be an error, every other line must compile.
 import { expect, jest } from 'type-test-host';
-import { collect, deferred, eventually, mockAsyncIterable, mockSequence, trackConcurrency, withTimeout } from 'jest-preset-async';
+import { collect, deferred, type AbortCleanlyOptions, eventually, mockAsyncIterable, mockSequence, trackConcurrency, withTimeout } from 'jest-preset-async';
 
 class HttpError extends Error {
   status = 500;
@@ -59,6 +59,12 @@ export async function valid(): Promise<void> {
   await expect(api).toHaveLastRejectedWith();
   await expect(api).toHaveLastRejectedWith({ status: 500 });
   await expect(api).not.toHaveLastRejectedWith(HttpError, 'busy');
+  await expect(() => undefined).toLeaveNothingRunning();
+  await expect(async () => undefined).not.toLeaveNothingRunning();
+  await expect((signal: AbortSignal) => Promise.resolve(signal.aborted)).toAbortCleanly();
+  await expect((signal: AbortSignal) => Promise.resolve(signal)).toAbortCleanly({ after: 5, within: 100 });
+  const abortOptions: AbortCleanlyOptions = { everyStep: true, maxRuns: 20 };
+  await expect(() => undefined).not.toAbortCleanly(abortOptions);
   const nthResult: Promise<void> = expect(api).toHaveNthResolvedWith(1, 1);
   await nthResult;
   const values: string[] = await collect(mockAsyncIterable(['a']), { limit: 1 });
@@ -106,6 +112,17 @@ export function invalid(): void {
   void expect(lock).toHaveNthRejectedWith(1, 404);
   // @ts-expect-error a detail needs an Error class before it
   void expect(lock).toHaveLastRejectedWith('message', 'detail');
+  // @ts-expect-error toLeaveNothingRunning takes no argument
+  void expect(lock).toLeaveNothingRunning(100);
+  // @ts-expect-error after is a number of milliseconds
+  void expect(lock).toAbortCleanly({ after: '5' });
+  // @ts-expect-error an unknown option
+  void expect(lock).toAbortCleanly({ afterMs: 5 });
+  // @ts-expect-error everyStep is true or false
+  void expect(lock).toAbortCleanly({ everyStep: 1 });
+  // @ts-expect-error a cleanup matcher returns a promise, not void
+  const notVoidCleanup: void = expect(lock).toAbortCleanly();
+  void notVoidCleanup;
   // @ts-expect-error an async matcher returns a promise, not void
   const notVoid: void = expect(lock).toHaveLastRejectedWith();
   void notVoid;

@@ -29,7 +29,7 @@ export interface ProbeRun {
   outcome: { returned: unknown } | { threw: unknown };
   /** Steps of the probe's code that ran so far. */
   steps(): number;
-  /** Where the probe's code waits now (its innermost pending await), with the await that waits on it. */
+  /** "while suspended at a.ts:3:9 (awaited from a.ts:9:5)": where the probe's code waits now (its innermost await). */
   suspendedAt(): string | undefined;
   /** Where it waited when the stepper aborted it (undefined until then). */
   abortedAt(): string | undefined;
@@ -72,16 +72,21 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
       let steps = 0;
       let abortedAt: string | undefined;
       let aborted = false;
-      /** Where the probe's code made each `await` (and `then`) that has not resumed yet, by the id of its promise. */
-      const awaits = new Map<number, Site>();
+      /** Each `await` (and `then`) of the probe's code that has not resumed yet: where, and the promise it waits on. */
+      const awaits = new Map<number, { on: number; site: Site }>();
       const suspendedAt = (): string | undefined => {
         const places: string[] = [];
-        for (const site of [...awaits.values()].reverse()) {
+        let resuming = false;
+        for (const { on, site } of [...awaits.values()].reverse()) {
           const place = location(userFrames(site, deps.report.ownDirs)[0], deps.report.rootDir);
-          if (place && !places.includes(place)) places.push(place);
+          if (!place || places.includes(place)) continue;
+          // What it awaits has settled: its resumption is queued, it goes on before it sees the abort.
+          if (!places.length) resuming = !owner.pending.has(on);
+          places.push(place);
           if (places.length === 2) break;
         }
-        return places.length === 2 ? `${places[0]} (awaited from ${places[1]})` : places[0];
+        if (!places.length) return undefined;
+        return (resuming ? `as it resumed from ${places[0]}` : `while suspended at ${places[0]}`) + (places[1] ? ` (awaited from ${places[1]})` : '');
       };
       const deliver = () => {
         if (aborted || !stepper) return;
@@ -103,7 +108,7 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
               Error.stackTraceLimit = AWAIT_FRAMES;
               Error.captureStackTrace(site, init);
               Error.stackTraceLimit = limit;
-              awaits.set(id, site);
+              awaits.set(id, { on: triggerId, site });
             },
             before(id) {
               awaits.delete(id);

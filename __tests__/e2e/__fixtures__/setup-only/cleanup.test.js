@@ -1,0 +1,3 @@
+test('toLeaveNothingRunning needs the environment', async () => {
+  await expect(() => undefined).toLeaveNothingRunning();
+});
