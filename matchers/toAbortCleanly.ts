@@ -16,6 +16,9 @@ interface Options {
   maxRuns: number;
 }
 
+/** How often the unaborted run is checked for being idle. */
+const IDLE_POLL_MS = 10;
+
 /** Failed runs listed after the first one's report. */
 const MAX_OTHERS = 5;
 
@@ -125,13 +128,24 @@ async function runOnce(ctx: MatcherContext, host: ProbeHost, fn: (...args: unkno
   }
 }
 
-/** Runs `fn` to its end once, unaborted, and counts the steps at which it gave the event loop back. */
-async function countSteps(host: ProbeHost, fn: (...args: unknown[]) => unknown): Promise<number> {
-  const run = host.run(fn, [new AbortController().signal], { at: -1, abort: () => undefined });
+/**
+ * Runs `fn` once, unaborted, to its end or until it is idle (waiting for the abort: a perpetual
+ * operation), and counts the steps at which it gave the event loop back. An idle run is aborted then.
+ */
+async function countSteps(host: ProbeHost, fn: (...args: unknown[]) => unknown, within: number): Promise<number> {
+  const controller = new AbortController();
+  const run = host.run(fn, [controller.signal], { at: -1, abort: () => undefined });
   try {
     if ('threw' in run.outcome || !isThenable(run.outcome.returned)) return 0;
-    await outcomeOf(run.outcome.returned, () => 0, 0);
-    return run.steps();
+    let settled = false;
+    const watching = outcomeOf(run.outcome.returned, () => 0, 0).then(() => (settled = true));
+    while (!settled && !run.idle()) await Promise.race([watching, realSleep(IDLE_POLL_MS)]);
+    const steps = run.steps();
+    if (!settled) {
+      controller.abort();
+      await settleWithin(() => watching, within);
+    }
+    return steps;
   } finally {
     run.close();
   }
@@ -158,14 +172,14 @@ export const toAbortCleanly: MatcherFunction<[options?: unknown]> = async functi
   let runs = 1;
   if (!options.everyStep) result = await runOnce(this, host, fn, options);
   else {
-    const steps = await countSteps(host, fn);
+    const steps = await countSteps(host, fn, options.within);
     const points = pickSteps(steps, options.maxRuns);
     runs = points.length;
     result = { which: '', problem: null, settled: '' };
     for (const at of points) {
       const outcome = await runOnce(this, host, fn, options, { at, of: Math.max(steps, 1) });
       if (!outcome.problem) continue;
-      if (result.problem) alsoFailed.push(`${outcome.which}: ${outcome.problem.split('\n')[0]}`);
+      if (result.problem) alsoFailed.push(`${outcome.which}: ${outcome.problem.split('\n')[0]!.replace(/(, waiting on)?:$/, '')}`);
       else result = outcome;
     }
   }

@@ -97,7 +97,7 @@ describe('.toAbortCleanly', () => {
     // Two moments leak: right as it resumes after the connect (the handshake then rejects at once),
     // and while it waits in the handshake. The first is reported whole, the other in one line.
     expect(message).toMatch(/^expect\(fn\)\.toAbortCleanly\(options\)\n\nExpected: to stop cleanly within 1000 ms when aborted at every step\nReceived: step (\d+) of (\d+), aborted as it resumed from __tests__\/matchers\/toAbortCleanly\.test\.ts:32:9: it rejected with DOMException: This operation was aborted, but left 1 thing running:\n\n {2}● setInterval timer \(every 1000 ms\), created at __tests__\/matchers\/toAbortCleanly\.test\.ts:33:21/);
-    expect(message).toMatch(/\n\nAlso not clean:\n {2}step \d+ of \d+, aborted while suspended at __tests__\/matchers\/toAbortCleanly\.test\.ts:35:9: it rejected with DOMException: This operation was aborted, but left 1 thing running:$/);
+    expect(message).toMatch(/\n\nAlso not clean:\n {2}step \d+ of \d+, aborted while suspended at __tests__\/matchers\/toAbortCleanly\.test\.ts:35:9: it rejected with DOMException: This operation was aborted, but left 1 thing running$/);
   });
 
   test('.not passes when the operation does not stop cleanly, and fails when it does', async () => {

@@ -11,6 +11,7 @@
  * delivered after step k and the report can say where the function was suspended.
  */
 import { createHook, executionAsyncId } from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
 import { buildReport, location, userFrames, type Finding, type ReportContext } from './report';
 import { newOwner, type HandleRecord, type Owner, type Site, type Tracker } from './tracker';
 
@@ -27,9 +28,11 @@ export interface Stepper {
 export interface ProbeRun {
   /** What the function returned, or the exception it threw. */
   outcome: { returned: unknown } | { threw: unknown };
-  /** Steps of the probe's code that ran so far. */
+  /** Steps of the probe's code that ran so far (an interval's beats are not steps). */
   steps(): number;
-  /** "while suspended at a.ts:3:9 (awaited from a.ts:9:5)": where the probe's code waits now (its innermost await). */
+  /** No step ran for a while and no short timer is pending: it waits for something from outside. */
+  idle(): boolean;
+  /** "while suspended at a.ts:9:5 (inside b.ts:3:9)": where the probe's code waits now (its newest await, and the one below it). */
   suspendedAt(): string | undefined;
   /** Where it waited when the stepper aborted it (undefined until then). */
   abortedAt(): string | undefined;
@@ -61,6 +64,13 @@ export interface ProbeDeps {
 }
 
 const AWAIT_FRAMES = 8;
+/** No step for this long, and no short timer pending: the operation waits for something from outside (the abort). */
+const IDLE_MS = 50;
+/** A pending one-shot timer up to this long is a step to come (a sleep, a backoff). */
+const SHORT_TIMER_MS = 1000;
+
+const isRepeating = (timer: object | undefined): boolean => Boolean((timer as { _repeat?: number | null } | undefined)?._repeat);
+const shortTimer = (timer: object | undefined): boolean => ((timer as { _idleTimeout?: number } | undefined)?._idleTimeout ?? Infinity) <= SHORT_TIMER_MS;
 
 export function makeProbeHost(deps: ProbeDeps): ProbeHost {
   const { tracker } = deps;
@@ -70,6 +80,9 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
       if (!parent || parent.ended) throw new Error('works inside a test or hook that runs under the jest-preset-async environment');
       const owner = newOwner('probe', parent.name);
       let steps = 0;
+      let lastStepAt = performance.now();
+      /** The probe's timers by id, to tell an interval's beat from a step. */
+      const timers = new Map<number, WeakRef<object>>();
       let abortedAt: string | undefined;
       let aborted = false;
       /** Each `await` (and `then`) of the probe's code that has not resumed yet: where, and the promise it waits on. */
@@ -86,7 +99,9 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
           if (places.length === 2) break;
         }
         if (!places.length) return undefined;
-        return (resuming ? `as it resumed from ${places[0]}` : `while suspended at ${places[0]}`) + (places[1] ? ` (awaited from ${places[1]})` : '');
+        // The newest await is the outermost of a chain: an async function's own awaits are made
+        // during the call, before the caller awaits what it returned.
+        return (resuming ? `as it resumed from ${places[0]}` : `while suspended at ${places[0]}`) + (places[1] ? ` (inside ${places[1]})` : '');
       };
       const deliver = () => {
         if (aborted || !stepper) return;
@@ -101,7 +116,8 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
       };
       const hook = stepper
         ? createHook({
-            init: function init(id, type, triggerId) {
+            init: function init(id, type, triggerId, resource) {
+              if (type === 'Timeout' && tracker.ownerOf(id) === owner) timers.set(id, new WeakRef(resource));
               if (type !== 'PROMISE' || triggerId === executionAsyncId() || tracker.ownerOf(id) !== owner) return;
               const site: Site = {};
               const limit = Error.stackTraceLimit;
@@ -115,6 +131,9 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
             },
             after(id) {
               if (tracker.ownerOf(id) !== owner) return;
+              // An interval's beat is background work, not a step of the operation (it has no end).
+              if (isRepeating(timers.get(id)?.deref())) return;
+              lastStepAt = performance.now();
               steps++;
               if (steps === stepper.at) deliver();
             },
@@ -132,6 +151,9 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
       return {
         outcome,
         steps: () => steps,
+        idle: () =>
+          performance.now() - lastStepAt >= IDLE_MS &&
+          !deps.liveRecords(owner).some((record) => record.type === 'Immediate' || (record.type === 'Timeout' && !isRepeating(record.ref.deref()) && shortTimer(record.ref.deref()))),
         suspendedAt,
         abortedAt: () => abortedAt,
         aborted: () => aborted,
@@ -154,6 +176,7 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
         close() {
           hook?.disable();
           awaits.clear();
+          timers.clear();
           if (!owner.closed) tracker.adopt(owner, parent);
         },
       };

@@ -57,3 +57,21 @@ describe('Agent heartbeat', () => {
     jest.useRealTimers();
   });
 });
+
+describe('Agent.run (cancellation)', () => {
+  const bus = fixture(() => new MessageBus());
+
+  // Cancellation: wherever the abort lands, run() stops everything it started and settles.
+  test('run(signal) stops cleanly wherever it is aborted', async () => {
+    const statuses = jest.fn();
+    bus().subscribe('status', statuses);
+    await expect((signal: AbortSignal) => new Agent({ name: 'runner', bus: bus(), work: double }).run(signal)).toAbortCleanly({ everyStep: true });
+    expect(statuses).toHaveBeenLastCalledWith({ agent: 'runner', state: 'stopped' });
+  });
+
+  test('a run that was told to stop before it started does not start', async () => {
+    const runner = new Agent({ name: 'runner', bus: bus(), work: double });
+    await expect(runner.run(AbortSignal.abort())).toRejectWith({ name: 'AbortError' });
+    expect(runner.started).toBe(false);
+  });
+});

@@ -63,6 +63,23 @@ export class Agent implements AsyncDisposable {
     await Promise.allSettled(this.running);
   }
 
+  /**
+   * Runs until `signal` aborts: starts, says so on the bus, waits for the abort, then stops — the
+   * heartbeat, the subscription, the tasks in progress — on every path, and says that too.
+   */
+  async run(signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    this.start();
+    try {
+      await this.bus.publish('status', { agent: this.name, state: 'running' });
+      // An abort that lands while the status is published has fired already: no listener would hear it.
+      if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    } finally {
+      await this.stop();
+      await this.bus.publish('status', { agent: this.name, state: 'stopped' });
+    }
+  }
+
   async [Symbol.asyncDispose](): Promise<void> {
     await this.stop();
   }
