@@ -3,7 +3,7 @@ import { advanceFakeTime, fakeTimersKind } from '../src/helpers/fakeTimers';
 import { nextMacrotask, realSleep } from '../src/helpers/realTimers';
 import { outcomeOf, settleWithin, type Outcome } from '../src/helpers/settle';
 import { isThenable } from '../src/helpers/thenable';
-import { MAX_TIMER_MS } from '../src/helpers/validate';
+import { didYouMean, MAX_TIMER_MS } from '../src/helpers/validate';
 import { ensureFunction, probeHost, type ProbeHost } from './probe';
 import { fail, formatMs, hintOptions, printReason, type HintOptions } from './utils';
 
@@ -40,7 +40,7 @@ function parseOptions(ctx: MatcherContext, options: HintOptions, expectedArg: st
   if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(`${ctx.utils.EXPECTED_COLOR('options')} must be an object { after?, within?, everyStep?, maxRuns? }`, 'Options', value);
   const given = value as Record<string, unknown>;
   for (const key of Object.keys(given)) {
-    if (!(key in DEFAULTS)) bad(`unknown option ${ctx.utils.EXPECTED_COLOR(key)}: the options are after, within, everyStep and maxRuns`, 'Options', value);
+    if (!(key in DEFAULTS)) bad(`unknown option ${ctx.utils.EXPECTED_COLOR(key)}${didYouMean(key, Object.keys(DEFAULTS))}: the options are after, within, everyStep and maxRuns`, 'Options', value);
   }
   const ms = (key: 'after' | 'within'): number => {
     const ms = given[key] ?? DEFAULTS[key];

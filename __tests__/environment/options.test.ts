@@ -16,7 +16,9 @@ describe('the scope option', () => {
     );
   });
 
-  test('an unknown key lists scope among the known ones', () => {
-    expect(() => applyOptions(DEFAULTS, { scop: 'test' }, 'config')).toThrow(/unknown setting "scop" \(known: .*scope/);
+  test('an unknown key says which known one it most likely meant, and lists them all', () => {
+    expect(() => applyOptions(DEFAULTS, { scop: 'test' }, 'config')).toThrow(/unknown setting "scop" \(did you mean "scope"\?\) \(known: .*scope/);
+    expect(() => applyOptions(DEFAULTS, { gracems: 10 }, 'config')).toThrow('unknown setting "gracems" (did you mean "graceMs"?)');
+    expect(() => applyOptions(DEFAULTS, { colour: 'red' }, 'config')).toThrow(/unknown setting "colour" \(known: /);
   });
 });

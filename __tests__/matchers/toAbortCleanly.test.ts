@@ -137,7 +137,8 @@ describe('.toAbortCleanly', () => {
   test.each([
     ['not a function', Promise.resolve(), undefined, 'received value must be a function (the matcher calls it)'],
     ['options not an object', syncClean, 5, 'options must be an object { after?, within?, everyStep?, maxRuns? }'],
-    ['an unknown option', syncClean, { afterMs: 5 }, 'unknown option afterMs: the options are after, within, everyStep and maxRuns'],
+    ['an unknown option', syncClean, { afterMs: 5 }, 'unknown option afterMs (did you mean "after"?): the options are after, within, everyStep and maxRuns'],
+    ['an option far from any', syncClean, { colour: 5 }, 'unknown option colour: the options are after, within, everyStep and maxRuns'],
     ['a negative after', syncClean, { after: -1 }, 'after must be a finite number of milliseconds from 0 to 2147483647'],
     ['a NaN within', syncClean, { within: Number.NaN }, 'within must be a finite number of milliseconds from 0 to 2147483647'],
     ['maxRuns below 1', syncClean, { everyStep: true, maxRuns: 0 }, 'maxRuns must be a whole number of at least 1'],

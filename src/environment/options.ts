@@ -3,6 +3,7 @@
  * pragma for one file. A bad setting is an error that names it, thrown when the file starts.
  */
 import { LEAK_KINDS, type LeakKind } from './kinds';
+import { didYouMean } from '../helpers/validate';
 
 export type Mode = 'fail' | 'warn' | 'off';
 
@@ -95,7 +96,8 @@ export function applyOptions(base: DetectorOptions, raw: unknown, where: string)
       if (!Array.isArray(value)) throw bad(where, 'ignore must be an array of rules', value);
       next.ignore.push(...value.map((rule) => parseRule(where, rule)));
     } else {
-      throw bad(where, `unknown setting "${key}" (known: ${[...CATEGORIES, 'graceMs', 'scope', 'ignore'].join(', ')})`, value);
+      const known = [...CATEGORIES, 'graceMs', 'scope', 'ignore'];
+      throw bad(where, `unknown setting "${key}"${didYouMean(key, known)} (known: ${known.join(', ')})`, value);
     }
   }
   return next;
