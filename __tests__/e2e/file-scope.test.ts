@@ -14,6 +14,8 @@ const LEAKS: Array<[test: string, what: string]> = [
   ['waits on a reply that never comes', 'pending promise, created at waited-promises.test.ts:3:33 (called from waited-promises.test.ts:17:8)'],
   ['checks in a callback it does not wait for', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:5:45 — made after the test ended'],
   ['an unawaited assertion that fails after the test still fails it', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:11:46 — and it failed: Received: 1'],
+  // Handed to a Promise.all whose result nobody awaited: they passed, but nothing checked them.
+  ['hands passing assertions to a Promise.all nobody awaits', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:16:57 — it passed, but nothing waited for it to check'],
 ];
 
 const CLEAN = [
@@ -26,6 +28,7 @@ const CLEAN = [
   'makes a call whose result nobody reads',
   'a clean test after them',
   'a slow test after them',
+  'awaits a Promise.all of assertions',
 ];
 
 describe.each([

@@ -59,6 +59,69 @@ export function installExpectHook(projectDir: string): boolean {
 const WRAPPED_CHAINS = new Set(['not', 'resolves', 'rejects']);
 
 /**
+ * What `then` on a guarded thenable means. `Promise.all([assertion])` calls it a microtask later
+ * from its own job: those calls (`internal`) do not count; awaiting the combined result does.
+ */
+interface Marker {
+  internal: number;
+  awaited(): void;
+}
+const markers = new WeakMap<object, Marker>();
+
+/** A thenable over `settled` that marks `marker` when someone takes its result. */
+function guarded(settled: PromiseLike<unknown>, marker: Marker): PromiseLike<unknown> {
+  const mark = () => {
+    if (marker.internal > 0) marker.internal--;
+    else marker.awaited();
+  };
+  const thenable = {
+    then(onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown) {
+      mark();
+      return settled.then(onFulfilled, onRejected);
+    },
+    catch(onRejected: (reason: unknown) => unknown) {
+      mark();
+      return settled.then(undefined, onRejected);
+    },
+    finally(onFinally: () => void) {
+      mark();
+      return Promise.resolve(settled).finally(onFinally);
+    },
+    [Symbol.toStringTag]: 'Promise',
+  } as PromiseLike<unknown>;
+  markers.set(thenable, marker);
+  return thenable;
+}
+
+/**
+ * `Promise.all/allSettled/race/any` of the test's realm: given guarded assertions, the result stands
+ * for them; they count as awaited when it is (a `Promise.all` nobody awaited checks nothing).
+ * Without assertions among the values, the combinator is untouched.
+ */
+export function guardCombinators(promise: Record<string, unknown>): void {
+  for (const name of ['all', 'allSettled', 'race', 'any']) {
+    const original = promise[name];
+    if (typeof original !== 'function') continue;
+    const combinator = {
+      [name](this: unknown, values: Iterable<unknown>) {
+        let items: unknown[];
+        try {
+          items = Array.from(values);
+        } catch {
+          return (original as (values: unknown) => unknown).call(this, values);
+        }
+        const result = (original as (values: unknown) => PromiseLike<unknown>).call(this, items);
+        const inputs = items.map((item) => (typeof item === 'object' && item !== null ? markers.get(item) : undefined)).filter((marker): marker is Marker => marker !== undefined);
+        if (!inputs.length) return result;
+        for (const input of inputs) input.internal++;
+        return guarded(result, { internal: 0, awaited: () => inputs.forEach((input) => input.awaited()) });
+      },
+    }[name];
+    promise[name] = combinator;
+  }
+}
+
+/**
  * Makes the guard: `expect` behaves exactly as before, except that a thenable a matcher returns is
  * replaced by one that records whether it was awaited, in the record list of the test running it.
  */
@@ -86,24 +149,7 @@ export function makeGuard(ownerNow: () => Owner | undefined, observe: Observe): 
         throw types.isNativeError(error) ? withoutOwnFrames(error) : error;
       },
     );
-    const mark = () => {
-      record.awaited = true;
-    };
-    return {
-      then(onFulfilled, onRejected) {
-        mark();
-        return settled.then(onFulfilled, onRejected);
-      },
-      catch(onRejected: (reason: unknown) => unknown) {
-        mark();
-        return settled.then(undefined, onRejected);
-      },
-      finally(onFinally: () => void) {
-        mark();
-        return Promise.resolve(settled).finally(onFinally);
-      },
-      [Symbol.toStringTag]: 'Promise',
-    } as PromiseLike<unknown>;
+    return guarded(settled, { internal: 0, awaited: () => (record.awaited = true) });
   };
 
   const wrapChain = (target: object, path: string): object =>

@@ -19,7 +19,7 @@ import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
 import { OWN_DIRS, withoutOwnFrames } from '../helpers/ownFrames';
 import { isThenable } from '../helpers/thenable';
 import { pauseRunLevelRecorder } from '../runLevel';
-import { GUARD, installExpectHook, makeGuard } from './expectGuard';
+import { GUARD, guardCombinators, installExpectHook, makeGuard } from './expectGuard';
 import { describeResource, isAlive, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
 import { makeProbeHost, PROBE } from './probe';
 import { loadNodeEnvironment } from './nodeEnvironment';
@@ -166,6 +166,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       if (typeof fetch === 'function') (this.global as unknown as { fetch: unknown }).fetch = this.tracker.pinCalls(fetch as (...args: never[]) => unknown);
       if (this.options.fakeTimers !== 'off') this.countFakeTimersAtRestore();
       if (this.options.unawaitedAssertions !== 'off' && installExpectHook(project.rootDir)) {
+        guardCombinators((this.global as unknown as { Promise: Record<string, unknown> }).Promise);
         (this as unknown as Record<symbol, unknown>)[GUARD] = makeGuard(
           () => this.tracker.currentOwner(),
           (promise, onFulfilled, onRejected) => this.tracker.observe(promise, onFulfilled, onRejected),
