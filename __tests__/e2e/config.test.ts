@@ -3,7 +3,7 @@ import { failureOfTest, RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/run
 jest.setTimeout(RUN_TIMEOUT_MS);
 
 test('setupFilesAfterEnv: [jest-preset-async/setup] alone registers the matchers', async () => {
-  const run = await runJest('setup-only');
+  const run = await runJest('setup-only', ['order']);
   expect(statuses(run)).toEqual({
     'matchers are registered by the setup file alone': 'passed',
     'and they fail as they should': 'failed',
