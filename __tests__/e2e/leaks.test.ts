@@ -49,10 +49,10 @@ const CLEAN = [
   "a library's short one-shot timer ends by itself and is not reported",
 ];
 
-describe('leak detection on a fixture project, one leak per file', () => {
+describe.each([30, 29] as const)('leak detection on a fixture project, one leak per file, on Jest %i', (jest) => {
   let run: JestRun;
   beforeAll(async () => {
-    run = await runJest('leaks');
+    run = await runJest('leaks', [], { jest });
   });
 
   test('each planted leak fails its own test; the clean tests pass', () => {

@@ -123,6 +123,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
     private readonly fileOwner: Owner;
     private readonly originals = new Map<object, unknown>();
     private sequentialTest: Circus.TestEntry | null = null;
+    /** Concurrent tests wrapped when the file started (Jest 29 calls their functions then). */
+    private readonly preWrapped = new Set<Circus.TestEntry>();
     private watched: Watched[] = [];
     /** Reported timers: a chain that re-arms itself is stopped when the file's environment goes. */
     private readonly releasedTimers: HandleRecord[] = [];
@@ -218,8 +220,11 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         case 'run_start':
           this.tracker.moduleOwner = null;
           break;
+        case 'run_describe_start':
+          if (!event.describeBlock.parent) this.wrapConcurrentTests(event.describeBlock);
+          break;
         case 'test_started': {
-          this.testOwners.set(event.test, newOwner('test', testName(event.test)));
+          if (!this.testOwners.has(event.test)) this.testOwners.set(event.test, newOwner('test', testName(event.test)));
           if (!event.test.concurrent) this.sequentialTest = event.test;
           break;
         }
@@ -240,7 +245,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           break;
         case 'test_fn_start': {
           const owner = this.testOwners.get(event.test);
-          if (owner) this.wrapFn(event.test, owner);
+          if (owner && !this.preWrapped.has(event.test)) this.wrapFn(event.test, owner);
           break;
         }
         case 'test_fn_success':
@@ -274,6 +279,22 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           break;
         default:
           break;
+      }
+    }
+
+    /**
+     * Jest 29 starts every concurrent test of the file when the file's root block starts, before
+     * their test_started events: each gets its owner, and its wrapped function, now.
+     */
+    private wrapConcurrentTests(block: Circus.DescribeBlock): void {
+      for (const child of block.children) {
+        if (child.type === 'describeBlock') this.wrapConcurrentTests(child);
+        else if (child.concurrent && child.mode !== 'skip' && child.mode !== 'todo') {
+          const owner = newOwner('test', testName(child));
+          this.testOwners.set(child, owner);
+          this.wrapFn(child, owner);
+          this.preWrapped.add(child);
+        }
       }
     }
 
