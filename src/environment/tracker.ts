@@ -7,6 +7,8 @@
  * while a promise reaction runs (after an `await`) shares the node of that reaction: no allocation,
  * no stack. Stacks are captured, unformatted, only in synchronous steps (a test or hook body before
  * its first await, a timer or I/O callback); a promise created later names the step it came from.
+ * A stack costs microseconds: past its first 64 promises, a step that repeats (a loop) lets a promise
+ * share the site of the one made a loop body before it (`promiseNode`).
  *
  * A pending promise is a leak only when code waits on it: `await p` and `p.then(...)` create a child
  * promise whose trigger is `p`, and `init` notes that `p` is waited on (`Owner.waited`) when the child
