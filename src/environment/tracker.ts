@@ -7,6 +7,8 @@
  * while a promise reaction runs (after an `await`) shares the node of that reaction: no allocation,
  * no stack. Stacks are captured, unformatted, only in synchronous steps (a test or hook body before
  * its first await, a timer or I/O callback); a promise created later names the step it came from.
+ * A stack costs microseconds: past its first 64 promises, a step that repeats (a loop) lets a promise
+ * share the site of the one made a loop body before it (`promiseNode`).
  *
  * A pending promise is a leak only when code waits on it: `await p` and `p.then(...)` create a child
  * promise whose trigger is `p`, and `init` notes that `p` is waited on (`Owner.waited`) when the child
@@ -85,6 +87,19 @@ interface Node {
   timer?: HandleRecord;
   /** An async context of the user's own (an `EventEmitterAsyncResource`): it runs for whoever emits. */
   context?: boolean;
+  /** A synchronous step: how many promises it made, and the recent ones' shapes (see `promiseSite`). */
+  made?: number;
+  recent?: Recent;
+  /** A promise made in a synchronous step: that step, and its depth there (0: a new chain; n: the n-th `then` of one). */
+  step?: Node;
+  depth?: number;
+}
+
+/** The last RECENT promises of a synchronous step: their depths and sites, and the period found in them. */
+interface Recent {
+  depths: number[];
+  sites: Site[];
+  period: number;
 }
 
 const SCOPE_TYPE = 'jest-preset-async.scope';
@@ -100,6 +115,14 @@ export const isEnded = (value: object): boolean => value === ENDED;
  */
 const SHALLOW = 10;
 const DEEP = 24;
+/**
+ * Promises of one synchronous step that get a stack of their own, whatever their shape. Past them,
+ * a step that repeats (a loop) shares sites: see `promiseSite` in the constructor.
+ */
+const EXACT_PER_STEP = 64;
+/** The longest loop body, in promises, whose repetition is recognised; and how many are remembered. */
+const MAX_PERIOD = 16;
+const RECENT = 2 * MAX_PERIOD + 1;
 
 export const newOwner = (kind: Owner['kind'], name: string): Owner => ({
   kind,
@@ -135,6 +158,47 @@ export class Tracker {
       Error.stackTraceLimit = limit;
       return site;
     };
+    /**
+     * The node of a promise made in a synchronous step. A stack costs microseconds, a step of a loop
+     * can make thousands of promises: the first EXACT_PER_STEP get their own; after them, when the
+     * shapes of the step's recent promises repeat with a period (a loop body: `Promise.resolve(i)
+     * .then(f).then(g)` is depths 0, 1, 2, 0, 1, 2, ...), a promise shares the site of the one a
+     * period before it, made by the same line of the loop. Anything else still captures its own.
+     */
+    const promiseNode = (step: Node, id: number, triggerId: number): Node => {
+      const trigger = triggerId === step.id ? undefined : nodes.get(triggerId);
+      const depth = trigger === undefined ? 0 : trigger.step === step ? (trigger.depth ?? 0) + 1 : -1;
+      const made = (step.made ?? 0) + 1;
+      step.made = made;
+      let site: Site | undefined;
+      let recent = step.recent;
+      if (made > EXACT_PER_STEP - RECENT) {
+        recent ??= step.recent = { depths: new Array<number>(RECENT).fill(-2), sites: new Array<Site>(RECENT), period: 0 };
+        if (made > EXACT_PER_STEP) site = repeated(recent, made, depth);
+      }
+      site ??= capture(SHALLOW);
+      if (recent) {
+        recent.depths[made % RECENT] = depth;
+        recent.sites[made % RECENT] = site;
+      }
+      return { owner: step.owner, id, site, sync: false, step, depth };
+    };
+    /** The site of the promise a period before this one, if the step's recent depths repeat with that period. */
+    const repeated = (recent: Recent, made: number, depth: number): Site | undefined => {
+      const depthAt = (back: number) => recent.depths[(made - back) % RECENT];
+      if (recent.period && depthAt(recent.period) === depth) return recent.sites[(made - recent.period) % RECENT];
+      recent.period = 0;
+      for (let period = 1; period <= MAX_PERIOD; period++) {
+        if (depthAt(period) !== depth) continue;
+        let back = 1;
+        while (back < period && depthAt(back) === depthAt(back + period)) back++;
+        if (back === period) {
+          recent.period = period;
+          return recent.sites[(made - period) % RECENT];
+        }
+      }
+      return undefined;
+    };
     const init = (id: number, type: string, triggerId: number, resource: object): void => {
       try {
         track(id, type, triggerId, resource);
@@ -155,7 +219,7 @@ export class Tracker {
       const parent = step ?? nodes.get(triggerId);
       if (type === 'PROMISE') {
         if (parent === undefined || parent.owner.closed) return;
-        if (parent.sync) nodes.set(id, { owner: parent.owner, id, site: capture(SHALLOW), sync: false });
+        if (parent.sync) nodes.set(id, promiseNode(parent, id, triggerId));
         else nodes.set(id, parent);
         if (trackPromises) {
           parent.owner.pending.set(id, resource);
