@@ -42,7 +42,7 @@ describe.each([
   });
 
   test('each leak fails its own test; what the file closes in afterAll and idle deferreds pass', () => {
-    const failing = [...LEAKS.map(([name]) => name), 'fails for its own reason'];
+    const failing = [...LEAKS.map(([name]) => name), 'fails for its own reason', 'misses an expected assertion'];
     expect(statuses(run)).toEqual(Object.fromEntries([...failing.map((name) => [name, 'failed']), ...CLEAN.map((name) => [name, 'passed'])]));
     expect(run.exitCode).toBe(1);
   });
@@ -62,6 +62,10 @@ describe.each([
     expect(message).toContain('its own failure');
     expect(message).toContain('own-failure.test.ts:2:9');
     expect(message).not.toMatch(/environment[\\/]tracker|Object\.wrapped/);
+    const assertions = failureOfTest(run, 'misses an expected assertion');
+    expect(assertions).toContain('Expected two assertions to be called but received one assertion call.');
+    expect(assertions).toContain('own-failure.test.ts:6:10');
+    expect(assertions).not.toMatch(/environment[\\/]tracker|Object\.wrapped/);
   });
 
   test('the run ends by itself although a poller re-arms forever and a child process keeps its pipes open', () => {

@@ -523,6 +523,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
      */
     private async checkTest(test: Circus.TestEntry, owner: Owner): Promise<void> {
       this.releaseExpectState();
+      // Jest added expect.assertions() errors at test_done: their stacks pass through the test's wrapper too.
+      for (const entry of test.errors) for (const error of Array.isArray(entry) ? entry : [entry]) hideOwnFrames(error);
       if (owner.hangReported) {
         this.tracker.forget(owner);
         return;

@@ -122,9 +122,14 @@ export function kindOf(type: string, resource: object | undefined): LeakKind {
 export function isAlive(type: string, resource: object | undefined): boolean {
   if (!resource) return false;
   const handle = resource as TimerLike;
+  // The process's own stdin, stdout or stderr, made when code first reads `process.stdin` (a
+  // library's logger often does): it belongs to the process, nothing can close it, it holds nothing.
+  if ((type === 'PIPEWRAP' || type === 'TTYWRAP') && isProcessStdio((resource as { fd?: unknown }).fd)) return false;
   if (type === 'Timeout' || type === 'Immediate') return !handle._destroyed && handle.hasRef?.() === true;
   return typeof handle.hasRef === 'function' && handle.hasRef() === true;
 }
+
+const isProcessStdio = (fd: unknown): boolean => fd === 0 || fd === 1 || fd === 2;
 
 /** "setTimeout timer (10000 ms)", "listening server", "child process (pid 1234)". */
 export function describeResource(kind: LeakKind, type: string, resource: object | undefined): string {
