@@ -177,6 +177,23 @@ describe.each([
     }
   }, 120_000);
 
+  // Real workers need a cold cache (with timings cached, Jest runs two fast files in band). There,
+  // Jest 29 loads @babel/core inside the first file, and debug's colour check makes the worker's
+  // stderr pipe: the process's own stdio, no leak.
+  test('two clean JavaScript files in two workers on a cold cache pass', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'jest-preset-async-cold-'));
+    for (const name of ['cold-a', 'cold-b']) writeFileSync(join(project, `${name}.spec.js`), `test('${name}', () => {\n  expect(1).toBe(1);\n});\n`);
+    try {
+      const jest = await run(process.execPath, [join(project, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--maxWorkers=2', `--cacheDirectory=${cache}`, 'cold-'], project);
+      expect(jest.output).toContain('Tests:       2 passed, 2 total');
+      expect(jest.output).not.toContain('jest-preset-async:');
+      expect(jest.code).toBe(0);
+    } finally {
+      for (const name of ['cold-a', 'cold-b']) rmSync(join(project, `${name}.spec.js`));
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   test("testEnvironment: 'jest-preset-async/environment-jsdom' without jest-environment-jsdom says what to install", async () => {
     writeFileSync(join(project, 'jsdom.config.js'), "module.exports = { preset: 'jest-preset-async', testEnvironment: 'jest-preset-async/environment-jsdom' };\n");
     writeFileSync(join(project, 'dom.spec.js'), "test('uses the DOM', () => {\n  expect(document.title).toBe('');\n});\n");
