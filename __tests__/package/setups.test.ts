@@ -86,11 +86,20 @@ console.log(matchers === named, typeof toYield, Object.values(matchers).every((m
 `,
 };
 
-/** import/export in .js through the project's Babel config, as bare Jest runs it. */
+/** import/export in .js and JSX in .jsx through the project's Babel config, as bare Jest runs it. */
 const BABEL_FILES = {
   ...CJS_CONFIG,
-  'babel.config.js': "module.exports = { presets: [['@babel/preset-env', { targets: { node: 'current' } }]] };\n",
+  'babel.config.js': "module.exports = { presets: [['@babel/preset-env', { targets: { node: 'current' } }], ['@babel/preset-react', { runtime: 'classic', pragma: 'h' }]] };\n",
   'sum.js': 'export const sum = (a, b) => a + b;\n',
+  'view.test.jsx': `import { sum } from './sum';
+
+const h = (type, props, ...children) => ({ type, props, children });
+
+test('renders', () => {
+  const view = <p id="total">{sum(1, 2)}</p>;
+  expect(view).toEqual({ type: 'p', props: { id: 'total' }, children: [3] });
+});
+`,
   'ok.test.js': `import { sum } from './sum';
 
 test('adds', async () => {
@@ -128,9 +137,9 @@ const SETUPS: Setup[] = [
   {
     name: 'babel',
     manager: 'npm',
-    packages: ['jest@^30', '@babel/core', '@babel/preset-env'],
+    packages: ['jest@^30', '@babel/core', '@babel/preset-env', '@babel/preset-react'],
     files: BABEL_FILES,
-    passing: ['ok', 1],
+    passing: ['(ok|view)', 2],
     leak: ['leak', 'leak.test.js:4:3'],
     tsc: false,
   },
