@@ -1,6 +1,6 @@
 import type { MatcherContext, MatcherFunction } from 'expect';
 import { advanceFakeTime, fakeTimersKind } from '../src/helpers/fakeTimers';
-import { nextMacrotask, realSleep } from '../src/helpers/realTimers';
+import { nextMacrotask, realClearTimeout, realSetTimeout, realSleep } from '../src/helpers/realTimers';
 import { outcomeOf, settleWithin, type Outcome } from '../src/helpers/settle';
 import { isThenable } from '../src/helpers/thenable';
 import { didYouMean, MAX_TIMER_MS } from '../src/helpers/validate';
@@ -64,6 +64,19 @@ export function pickSteps(steps: number, max: number): number[] {
   return [...new Set(Array.from({ length: max }, (_, i) => Math.round((i * (all - 1)) / (max - 1))))];
 }
 
+/** Waits until one of the promises settles or `ms` real milliseconds pass; leaves no timer or pending promise behind. */
+async function raceFor(ms: number, ...promises: Array<PromiseLike<unknown>>): Promise<void> {
+  let release!: () => void;
+  const bound = new Promise<void>((resolve) => (release = resolve));
+  const timer = realSetTimeout(release, ms);
+  try {
+    await Promise.race([...promises, bound]);
+  } finally {
+    realClearTimeout(timer);
+    release();
+  }
+}
+
 const isAbortReason = (reason: unknown, signal: AbortSignal): boolean =>
   reason === signal.reason || (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'AbortError');
 
@@ -92,9 +105,10 @@ async function runOnce(ctx: MatcherContext, host: ProbeHost, fn: (...args: unkno
 
     let where: string | undefined;
     if (step) {
-      await Promise.race([aborting, watching]);
+      // A run that neither reaches its step nor settles (it went another way) is aborted where it is.
+      await raceFor(options.within, aborting, watching);
+      where = run.aborted() ? run.abortedAt() : run.suspendedAt();
       if (!run.aborted()) controller.abort();
-      where = run.abortedAt();
     } else {
       const fake = fakeTimersKind();
       if (fake) await advanceFakeTime(fake, options.after);
@@ -105,7 +119,7 @@ async function runOnce(ctx: MatcherContext, host: ProbeHost, fn: (...args: unkno
     }
     const which =
       (step ? `step ${step.at + 1} of ${step.of}, aborted` : `aborted after ${formatMs(options.after)}`) +
-      (settledEarly && !run.aborted() && !step ? ' (it had settled before the abort)' : where ? ` ${where}` : '');
+      (!step && settledEarly ? ' (it had settled before the abort)' : where ? ` ${where}` : '');
 
     const outcome = await settleWithin(() => promise, options.within);
     if (outcome.status === 'pending') {
@@ -139,7 +153,7 @@ async function countSteps(host: ProbeHost, fn: (...args: unknown[]) => unknown, 
     if ('threw' in run.outcome || !isThenable(run.outcome.returned)) return 0;
     let settled = false;
     const watching = outcomeOf(run.outcome.returned, () => 0, 0).then(() => (settled = true));
-    while (!settled && !run.idle()) await Promise.race([watching, realSleep(IDLE_POLL_MS)]);
+    while (!settled && !run.idle()) await raceFor(IDLE_POLL_MS, watching);
     const steps = run.steps();
     if (!settled) {
       controller.abort();
