@@ -1,6 +1,6 @@
 import type { MatcherContext, MatcherFunction } from 'expect';
 import { advanceFakeTime, fakeTimersKind } from '../src/helpers/fakeTimers';
-import { nextMacrotask, realClearTimeout, realSetTimeout, realSleep } from '../src/helpers/realTimers';
+import { nextMacrotask, realClearTimeout, realNow, realSetTimeout, realSleep } from '../src/helpers/realTimers';
 import { outcomeOf, settleWithin, type Outcome } from '../src/helpers/settle';
 import { isThenable } from '../src/helpers/thenable';
 import { didYouMean, MAX_TIMER_MS } from '../src/helpers/validate';
@@ -15,6 +15,13 @@ interface Options {
   everyStep: boolean;
   maxRuns: number;
 }
+
+/**
+ * The unaborted run that counts the steps ends at the latest after this long, or this many steps
+ * per run allowed: an operation that is never idle (a poller with a short timer always pending).
+ */
+const DISCOVERY_MS = 5000;
+const MAX_STEPS_PER_RUN = 10;
 
 /** How often the unaborted run is checked for being idle. */
 const IDLE_POLL_MS = 10;
@@ -146,14 +153,16 @@ async function runOnce(ctx: MatcherContext, host: ProbeHost, fn: (...args: unkno
  * Runs `fn` once, unaborted, to its end or until it is idle (waiting for the abort: a perpetual
  * operation), and counts the steps at which it gave the event loop back. An idle run is aborted then.
  */
-async function countSteps(host: ProbeHost, fn: (...args: unknown[]) => unknown, within: number): Promise<number> {
+async function countSteps(host: ProbeHost, fn: (...args: unknown[]) => unknown, within: number, maxSteps: number): Promise<number> {
   const controller = new AbortController();
   const run = host.run(fn, [controller.signal], { at: -1, abort: () => undefined });
   try {
     if ('threw' in run.outcome || !isThenable(run.outcome.returned)) return 0;
     let settled = false;
     const watching = outcomeOf(run.outcome.returned, () => 0, 0).then(() => (settled = true));
-    while (!settled && !run.idle()) await raceFor(IDLE_POLL_MS, watching);
+    // A poller that is never idle (it always has a short timer pending) is followed for a while only.
+    const until = realNow() + DISCOVERY_MS;
+    while (!settled && !run.idle() && run.steps() < maxSteps && realNow() < until) await raceFor(IDLE_POLL_MS, watching);
     const steps = run.steps();
     if (!settled) {
       controller.abort();
@@ -186,7 +195,7 @@ export const toAbortCleanly: MatcherFunction<[options?: unknown]> = async functi
   let runs = 1;
   if (!options.everyStep) result = await runOnce(this, host, fn, options);
   else {
-    const steps = await countSteps(host, fn, options.within);
+    const steps = await countSteps(host, fn, options.within, MAX_STEPS_PER_RUN * options.maxRuns);
     const points = pickSteps(steps, options.maxRuns);
     runs = points.length;
     result = { which: '', problem: null, settled: '' };

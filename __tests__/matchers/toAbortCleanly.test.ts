@@ -92,6 +92,15 @@ describe('.toAbortCleanly', () => {
     await expect(syncClean).toAbortCleanly({ everyStep: true });
   });
 
+  test('everyStep follows a poller that is never idle for a while only, then aborts it', async () => {
+    const poller = async (signal: AbortSignal) => {
+      while (!signal.aborted) await sleep(20, signal).catch(() => undefined);
+    };
+    // maxRuns 2: the count stops after 20 steps, and two runs abort it at the first and the last.
+    const message = await failureOf(() => expect(poller).not.toAbortCleanly({ everyStep: true, maxRuns: 2 }));
+    expect(message).toContain('Received: every run stopped cleanly (2 runs)');
+  });
+
   test('everyStep finds the one await where an abort leaks, and names its line', async () => {
     const message = await failureOf(() => expect(syncLeaky).toAbortCleanly({ everyStep: true }));
     // Two moments leak: right as it resumes after the connect (the handshake then rejects at once),

@@ -104,13 +104,20 @@ export function guardCombinators(promise: Record<string, unknown>): void {
     if (typeof original !== 'function') continue;
     const combinator = {
       [name](this: unknown, values: Iterable<unknown>) {
+        const call = (input: unknown) => (original as (values: unknown) => PromiseLike<unknown>).call(this, input);
+        if (typeof (values as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] !== 'function') return call(values);
         let items: unknown[];
         try {
-          items = Array.from(values);
-        } catch {
-          return (original as (values: unknown) => unknown).call(this, values);
+          items = [...values];
+        } catch (error) {
+          // The iterable threw: the combinator rejects with that error, as it would have.
+          return call({
+            [Symbol.iterator]() {
+              throw error;
+            },
+          });
         }
-        const result = (original as (values: unknown) => PromiseLike<unknown>).call(this, items);
+        const result = call(items);
         const inputs = items.map((item) => (typeof item === 'object' && item !== null ? markers.get(item) : undefined)).filter((marker): marker is Marker => marker !== undefined);
         if (!inputs.length) return result;
         for (const input of inputs) input.internal++;

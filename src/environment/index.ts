@@ -89,7 +89,11 @@ const testName = (test: Circus.TestEntry): string => {
 
 /** The wrapper that gives a test its owner is the package's frame, not the user's: Jest prints the stack later. */
 const hideOwnFrames = (error: unknown): void => {
-  if (types.isNativeError(error) || (typeof error === 'object' && error !== null && typeof (error as Error).stack === 'string')) withoutOwnFrames(error as Error);
+  try {
+    if (types.isNativeError(error) || (typeof error === 'object' && error !== null && typeof (error as Error).stack === 'string')) withoutOwnFrames(error as Error);
+  } catch {
+    // A frozen error, or one whose stack cannot be written: it keeps its frames.
+  }
 };
 
 const timedOut = (test: Circus.TestEntry): boolean =>
@@ -122,6 +126,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
     private readonly describeOwners = new Map<Circus.DescribeBlock, Owner>();
     private readonly fileOwner: Owner;
     private readonly originals = new Map<object, unknown>();
+    /** The wrapper each holder got, to tell whether Jest replaced it since. */
+    private readonly wrappers = new Map<object, unknown>();
     private sequentialTest: Circus.TestEntry | null = null;
     /** Concurrent tests wrapped when the file started (Jest 29 calls their functions then). */
     private readonly preWrapped = new Set<Circus.TestEntry>();
@@ -245,7 +251,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           break;
         case 'test_fn_start': {
           const owner = this.testOwners.get(event.test);
-          if (owner && !this.preWrapped.has(event.test)) this.wrapFn(event.test, owner);
+          // A concurrent test's first call was wrapped when the file started; a retry is wrapped here.
+          if (owner && !this.preWrapped.delete(event.test)) this.wrapFn(event.test, owner);
           break;
         }
         case 'test_fn_success':
@@ -313,7 +320,9 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       const original = (this.originals.get(holder) ?? holder.fn) as ((...args: never[]) => unknown) | undefined;
       if (typeof original !== 'function') return;
       this.originals.set(holder, original);
-      holder.fn = this.tracker.wrap(original, owner, this.noticeFakeTime(owner));
+      const wrapped = this.tracker.wrap(original, owner, this.noticeFakeTime(owner));
+      this.wrappers.set(holder, wrapped);
+      holder.fn = wrapped;
     }
 
     /**
@@ -333,10 +342,12 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       };
     }
 
+    /** Puts the original back, unless Jest replaced our wrapper meanwhile (Jest 29 does so for concurrent tests). */
     private unwrapFn(holder: { fn?: unknown }): void {
       if (!this.originals.has(holder)) return;
-      holder.fn = this.originals.get(holder);
+      if (holder.fn === this.wrappers.get(holder)) holder.fn = this.originals.get(holder);
       this.originals.delete(holder);
+      this.wrappers.delete(holder);
     }
 
     private modeOf(kind: LeakKind): Mode {

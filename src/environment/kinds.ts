@@ -124,7 +124,8 @@ export function isAlive(type: string, resource: object | undefined): boolean {
   const handle = resource as TimerLike;
   // The process's own stdin, stdout or stderr, made when code first reads `process.stdin` (a
   // library's logger often does): it belongs to the process, nothing can close it, it holds nothing.
-  if ((type === 'PIPEWRAP' || type === 'TTYWRAP') && isProcessStdio((resource as { fd?: unknown }).fd)) return false;
+  // A stdin that code reads from (`process.stdin.on('data')`) does hold the process: that stays a leak.
+  if ((type === 'PIPEWRAP' || type === 'TTYWRAP') && isProcessStdio((resource as { fd?: unknown }).fd) && (resource as { reading?: unknown }).reading !== true) return false;
   if (type === 'Timeout' || type === 'Immediate') return !handle._destroyed && handle.hasRef?.() === true;
   return typeof handle.hasRef === 'function' && handle.hasRef() === true;
 }

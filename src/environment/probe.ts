@@ -106,25 +106,35 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
       const deliver = () => {
         if (aborted || !stepper) return;
         aborted = true;
-        abortedAt = suspendedAt();
+        // Called from an async hook, where an exception would end the process.
+        try {
+          abortedAt = suspendedAt();
+        } catch {
+          // A stack that cannot be formatted: the place goes unnamed, the abort is still sent.
+        }
         try {
           stepper.abort();
         } catch {
-          // An exception here would end the process (an async hook's callback); the abort's own
-          // listeners report theirs through the event target.
+          // The abort's own listeners report theirs through the event target.
         }
       };
       const hook = stepper
         ? createHook({
+            // An exception in an async hook ends the process: each callback keeps its own.
             init: function init(id, type, triggerId, resource) {
-              if (type === 'Timeout' && tracker.ownerOf(id) === owner) timers.set(id, new WeakRef(resource));
-              if (type !== 'PROMISE' || triggerId === executionAsyncId() || tracker.ownerOf(id) !== owner) return;
-              const site: Site = {};
               const limit = Error.stackTraceLimit;
-              Error.stackTraceLimit = AWAIT_FRAMES;
-              Error.captureStackTrace(site, init);
-              Error.stackTraceLimit = limit;
-              awaits.set(id, { on: triggerId, site });
+              try {
+                if (type === 'Timeout' && tracker.ownerOf(id) === owner) timers.set(id, new WeakRef(resource));
+                if (type !== 'PROMISE' || triggerId === executionAsyncId() || tracker.ownerOf(id) !== owner) return;
+                const site: Site = {};
+                Error.stackTraceLimit = AWAIT_FRAMES;
+                Error.captureStackTrace(site, init);
+                awaits.set(id, { on: triggerId, site });
+              } catch {
+                // Near the stack limit even a capture can throw: that await goes unnamed.
+              } finally {
+                Error.stackTraceLimit = limit;
+              }
             },
             before(id) {
               awaits.delete(id);
@@ -158,6 +168,8 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
         abortedAt: () => abortedAt,
         aborted: () => aborted,
         async leftovers(graceful = true) {
+          // The awaits' unformatted stacks hold their frames' closures: not during the GC below.
+          awaits.clear();
           const promisesOn = deps.promisesJudged(owner);
           if (graceful) await deps.grace(() => deps.liveRecords(owner).length > 0 || (promisesOn && tracker.waitedPromises(owner).length > 0));
           const findings = deps.handleFindings(deps.liveRecords(owner));
