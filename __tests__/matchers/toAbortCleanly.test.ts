@@ -156,6 +156,18 @@ describe('.toAbortCleanly', () => {
     const message = await failureOf(() => expect(received).toAbortCleanly(options as never));
     expect(message).toContain(`Matcher error: ${problem}`);
   });
+
+  test('an await on a promise the test made is named as suspended while that promise is pending', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const message = await failureOf(() =>
+      expect(async () => {
+        await gate;
+      }).toAbortCleanly({ within: 20 }),
+    );
+    open();
+    expect(message).toMatch(/Received: aborted after 0 ms while suspended at __tests__\/matchers\/toAbortCleanly\.test\.ts:\d+:\d+: still pending 20 ms after the abort/);
+  });
 });
 
 describe('pickSteps', () => {

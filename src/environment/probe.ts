@@ -94,7 +94,8 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
           const place = location(userFrames(site, deps.report.ownDirs)[0], deps.report.rootDir);
           if (!place || places.includes(place)) continue;
           // What it awaits has settled: its resumption is queued, it goes on before it sees the abort.
-          if (!places.length) resuming = !owner.pending.has(on);
+          // What it awaits may be another owner's (a deferred the test made); an untracked one counts as pending.
+          if (!places.length) resuming = tracker.ownerOf(on)?.pending.has(on) === false;
           places.push(place);
           if (places.length === 2) break;
         }
@@ -189,7 +190,9 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
           hook?.disable();
           awaits.clear();
           timers.clear();
-          if (!owner.closed) tracker.adopt(owner, parent);
+          // The test may have ended meanwhile (it timed out): then what is left counts for nobody.
+          if (parent.closed) tracker.forget(owner);
+          else if (!owner.closed) tracker.adopt(owner, parent);
         },
       };
     },
