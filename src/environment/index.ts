@@ -20,7 +20,7 @@ import { OWN_DIRS, withoutOwnFrames } from '../helpers/ownFrames';
 import { isThenable } from '../helpers/thenable';
 import { pauseRunLevelRecorder } from '../runLevel';
 import { GUARD, guardCombinators, installExpectHook, makeGuard } from './expectGuard';
-import { describeResource, isAlive, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
+import { describeResource, isAlive, isRepeatingTimer, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
 import { makeProbeHost, PROBE } from './probe';
 import { loadNodeEnvironment } from './nodeEnvironment';
 import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, type DetectorOptions, type Mode } from './options';
@@ -404,8 +404,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
      */
     private libraryShortTimer(handle: HandleRecord): boolean {
       if (handle.type !== 'Timeout' || handle.rearmed) return false;
-      const timer = handle.ref.deref() as { _repeat?: number | null; _idleTimeout?: number } | undefined;
-      return !timer?._repeat && (timer?._idleTimeout ?? Infinity) <= LIBRARY_TIMER_MS && madeByLibrary(handle.site, this.report.ownDirs);
+      const timer = handle.ref.deref() as { _idleTimeout?: number } | undefined;
+      return !isRepeatingTimer(timer) && (timer?._idleTimeout ?? Infinity) <= LIBRARY_TIMER_MS && madeByLibrary(handle.site, this.report.ownDirs);
     }
 
     private promiseFindings(ids: number[], note?: string): Finding[] {

@@ -109,8 +109,11 @@ interface TimerLike {
   hasRef?: () => boolean;
 }
 
+/** An interval (or a timer refreshed as one): the same timer fires again. */
+export const isRepeatingTimer = (resource: object | undefined): boolean => Boolean((resource as TimerLike | undefined)?._repeat);
+
 export function kindOf(type: string, resource: object | undefined): LeakKind {
-  if (type === 'Timeout') return (resource as TimerLike | undefined)?._repeat ? 'interval' : 'timer';
+  if (type === 'Timeout') return isRepeatingTimer(resource) ? 'interval' : 'timer';
   return KIND_OF_TYPE[type] ?? 'handle';
 }
 

@@ -13,7 +13,8 @@
 import { createHook, executionAsyncId } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { buildReport, location, userFrames, type Finding, type ReportContext } from './report';
-import { newOwner, type HandleRecord, type Owner, type Site, type Tracker } from './tracker';
+import { isRepeatingTimer } from './kinds';
+import { captureSite, newOwner, type HandleRecord, type Owner, type Site, type Tracker } from './tracker';
 
 /** The matchers reach the host through this global. */
 export const PROBE = Symbol.for('jest-preset-async.probe');
@@ -69,7 +70,6 @@ const IDLE_MS = 50;
 /** A pending one-shot timer up to this long is a step to come (a sleep, a backoff). */
 const SHORT_TIMER_MS = 1000;
 
-const isRepeating = (timer: object | undefined): boolean => Boolean((timer as { _repeat?: number | null } | undefined)?._repeat);
 const shortTimer = (timer: object | undefined): boolean => ((timer as { _idleTimeout?: number } | undefined)?._idleTimeout ?? Infinity) <= SHORT_TIMER_MS;
 
 export function makeProbeHost(deps: ProbeDeps): ProbeHost {
@@ -123,18 +123,12 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
         ? createHook({
             // An exception in an async hook ends the process: each callback keeps its own.
             init: function init(id, type, triggerId, resource) {
-              const limit = Error.stackTraceLimit;
               try {
                 if (type === 'Timeout' && tracker.ownerOf(id) === owner) timers.set(id, new WeakRef(resource));
                 if (type !== 'PROMISE' || triggerId === executionAsyncId() || tracker.ownerOf(id) !== owner) return;
-                const site: Site = {};
-                Error.stackTraceLimit = AWAIT_FRAMES;
-                Error.captureStackTrace(site, init);
-                awaits.set(id, { on: triggerId, site });
+                awaits.set(id, { on: triggerId, site: captureSite(AWAIT_FRAMES, init) });
               } catch {
                 // Near the stack limit even a capture can throw: that await goes unnamed.
-              } finally {
-                Error.stackTraceLimit = limit;
               }
             },
             before(id) {
@@ -143,7 +137,7 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
             after(id) {
               if (tracker.ownerOf(id) !== owner) return;
               // An interval's beat is background work, not a step of the operation (it has no end).
-              if (isRepeating(timers.get(id)?.deref())) return;
+              if (isRepeatingTimer(timers.get(id)?.deref())) return;
               lastStepAt = performance.now();
               steps++;
               if (steps === stepper.at) deliver();
@@ -164,7 +158,7 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
         steps: () => steps,
         idle: () =>
           performance.now() - lastStepAt >= IDLE_MS &&
-          !deps.liveRecords(owner).some((record) => record.type === 'Immediate' || (record.type === 'Timeout' && !isRepeating(record.ref.deref()) && shortTimer(record.ref.deref()))),
+          !deps.liveRecords(owner).some((record) => record.type === 'Immediate' || (record.type === 'Timeout' && !isRepeatingTimer(record.ref.deref()) && shortTimer(record.ref.deref()))),
         suspendedAt,
         abortedAt: () => abortedAt,
         aborted: () => aborted,

@@ -19,7 +19,7 @@
  * late callback is still the test's) until the file ends and the owner is forgotten.
  */
 import { AsyncResource, createHook, executionAsyncId, type AsyncHook } from 'node:async_hooks';
-import { IGNORED_TYPES, isUserResourceType, type LeakKind } from './kinds';
+import { IGNORED_TYPES, isRepeatingTimer, isUserResourceType, type LeakKind } from './kinds';
 
 /** An unformatted stack, read only if a leak is reported. */
 export interface Site {
@@ -104,7 +104,7 @@ interface Recent {
 
 const SCOPE_TYPE = 'jest-preset-async.scope';
 /** An interval stays the same timer: what its callback sets is a thing of its own. */
-const isRepeating = (timer: HandleRecord): boolean => Boolean((timer.ref.deref() as { _repeat?: number | null } | undefined)?._repeat);
+const isRepeating = (timer: HandleRecord): boolean => isRepeatingTimer(timer.ref.deref());
 /** Stands for a pending promise once its owner ended: the owner no longer keeps it alive. */
 const ENDED = Object.freeze({});
 /** Whether a pending promise's entry is only an id now (its owner ended). */
@@ -123,6 +123,20 @@ const EXACT_PER_STEP = 64;
 /** The longest loop body, in promises, whose repetition is recognised; and how many are remembered. */
 const MAX_PERIOD = 16;
 const RECENT = 2 * MAX_PERIOD + 1;
+
+/** The stack up to `frames` frames below `above`, unformatted (formatting is paid only if it is read). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function captureSite(frames: number, above: Function): Site {
+  const site: Site = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = frames;
+  try {
+    Error.captureStackTrace(site, above);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  return site;
+}
 
 export const newOwner = (kind: Owner['kind'], name: string): Owner => ({
   kind,
@@ -150,14 +164,7 @@ export class Tracker {
 
   constructor(trackPromises: boolean) {
     const nodes = this.nodes;
-    const capture = (frames: number): Site => {
-      const site: Site = {};
-      const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = frames;
-      Error.captureStackTrace(site, init);
-      Error.stackTraceLimit = limit;
-      return site;
-    };
+    const capture = (frames: number): Site => captureSite(frames, init);
     /**
      * The node of a promise made in a synchronous step. A stack costs microseconds, a step of a loop
      * can make thousands of promises: the first EXACT_PER_STEP get their own; after them, when the
@@ -327,11 +334,7 @@ export class Tracker {
     const pinned = function (this: unknown, ...args: unknown[]) {
       const node = nodes.get(executionAsyncId());
       if (node === undefined || node.owner.closed) return call.apply(this, args);
-      const site: Site = {};
-      const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = SHALLOW;
-      Error.captureStackTrace(site, pinned);
-      Error.stackTraceLimit = limit;
+      const site = captureSite(SHALLOW, pinned);
       const scope = new AsyncResource(SCOPE_TYPE);
       // Not a synchronous step: what the call makes shares this site instead of taking its own.
       nodes.set(scope.asyncId(), { owner: node.owner, id: scope.asyncId(), site, sync: false });
