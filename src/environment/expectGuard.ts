@@ -108,7 +108,7 @@ export function guardCombinators(promise: Record<string, unknown>): void {
         if (typeof (values as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] !== 'function') return call(values);
         let items: unknown[];
         try {
-          items = [...values];
+          items = Array.isArray(values) ? values : [...values];
         } catch (error) {
           // The iterable threw: the combinator rejects with that error, as it would have.
           return call({
@@ -118,7 +118,11 @@ export function guardCombinators(promise: Record<string, unknown>): void {
           });
         }
         const result = call(items);
-        const inputs = items.map((item) => (typeof item === 'object' && item !== null ? markers.get(item) : undefined)).filter((marker): marker is Marker => marker !== undefined);
+        const inputs: Marker[] = [];
+        for (const item of items) {
+          const marker = typeof item === 'object' && item !== null ? markers.get(item) : undefined;
+          if (marker) inputs.push(marker);
+        }
         if (!inputs.length) return result;
         for (const input of inputs) input.internal++;
         return guarded(result, { internal: 0, awaited: () => inputs.forEach((input) => input.awaited()) });

@@ -26,7 +26,7 @@ import { loadNodeEnvironment } from './nodeEnvironment';
 import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, type DetectorOptions, type Mode } from './options';
 import { buildReport, madeByLibrary, type Finding, type ReportContext } from './report';
 import { recordSpyNames } from './spyNames';
-import { isEnded, newOwner, Tracker, type HandleRecord, type Owner, type Site } from './tracker';
+import { newOwner, Tracker, type HandleRecord, type Owner, type Site } from './tracker';
 
 /** `allowLeaks()` reaches the environment through this global function. */
 export const ALLOW = Symbol.for('jest-preset-async.allowLeaks');
@@ -554,7 +554,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       const library = new Set(records.filter((record) => this.libraryShortTimer(record)));
       const suspects = records.filter((record) => !library.has(record));
       const watch: Watched = { test, owner, early: new Set(records), library, atAfterAll: new Set(), promises: new Map(), reported: new Set() };
-      for (const id of waited) watch.promises.set(id, new WeakRef(owner.pending.get(id) as object));
+      // Not a local of this async function: its suspended frame would keep the promises alive.
+      for (const [id, ref] of this.tracker.weakRefs(waited)) watch.promises.set(id, ref);
       owner.handles = records;
       if (this.options.scope === 'test') {
         findings.push(...this.handleFindings(suspects));
@@ -581,8 +582,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       for (const watch of this.watched) {
         for (const record of this.liveRecords(watch.owner, true)) watch.atAfterAll.add(record);
         for (const id of this.tracker.waitedPromises(watch.owner)) {
-          const promise = watch.owner.pending.get(id);
-          if (!watch.promises.has(id) && promise && !isEnded(promise)) watch.promises.set(id, new WeakRef(promise));
+          const promise = this.tracker.pendingPromise(id);
+          if (!watch.promises.has(id) && promise) watch.promises.set(id, new WeakRef(promise));
           watch.atAfterAll.add(id);
         }
       }
@@ -613,8 +614,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           if (live.has(record)) return true;
           return !strict && watch.early.has(record) && !watch.atAfterAll.has(record) && (!watch.library.has(record) || record.rearmed === true);
         });
-        const settled = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && !owner.pending.has(id) && !watch.atAfterAll.has(id));
-        const stillPending = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && owner.pending.has(id));
+        const settled = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && !this.tracker.isPending(id) && !watch.atAfterAll.has(id));
+        const stillPending = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && this.tracker.isPending(id));
         const findings = [
           ...late,
           ...settleSites(this.handleFindings(handles.filter((record) => !live.has(record)), '— it ended by itself after the test, while the file went on (the test did not wait for it)')),

@@ -95,7 +95,7 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
           if (!place || places.includes(place)) continue;
           // What it awaits has settled: its resumption is queued, it goes on before it sees the abort.
           // What it awaits may be another owner's (a deferred the test made); an untracked one counts as pending.
-          if (!places.length) resuming = tracker.ownerOf(on)?.pending.has(on) === false;
+          if (!places.length) resuming = tracker.ownerOf(on) !== undefined && !tracker.isPending(on);
           places.push(place);
           if (places.length === 2) break;
         }
@@ -172,7 +172,7 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
           if (waited.length) {
             const promises = deps.promiseFindings(waited);
             tracker.dropSites(owner);
-            const held = tracker.weaken(owner, waited);
+            const held = tracker.weaken(waited);
             const alive = await deps.reachable(held.refs);
             held.hold(alive);
             findings.push(...promises.filter((_, i) => alive.has(waited[i] as number)));

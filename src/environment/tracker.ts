@@ -11,7 +11,7 @@
  * share the site of the one made a loop body before it (`promiseNode`).
  *
  * A pending promise is a leak only when code waits on it: `await p` and `p.then(...)` create a child
- * promise whose trigger is `p`, and `init` notes that `p` is waited on (`Owner.waited`) when the child
+ * promise whose trigger is `p`, and `init` flags `p` as waited on (`WAITED`) when the child
  * is made by tracked code (not by Jest's own, not by the package's observers: `observe()`).
  *
  * An owner's lineage outlives its window: once judged, an owner is `ended`, and what it left alive
@@ -19,6 +19,7 @@
  * late callback is still the test's) until the file ends and the owner is forgotten.
  */
 import { AsyncResource, createHook, executionAsyncId, type AsyncHook } from 'node:async_hooks';
+import { IdTable, OWN_SITE, WAITED } from './idTable';
 import { IGNORED_TYPES, isRepeatingTimer, isUserResourceType, type LeakKind } from './kinds';
 
 /** An unformatted stack, read only if a leak is reported. */
@@ -31,10 +32,13 @@ export interface Owner {
   kind: 'test' | 'describe' | 'file' | 'probe';
   name: string;
   handles: HandleRecord[];
-  /** Pending promises by async id, held strongly until the owner is checked. */
-  pending: Map<number, object>;
-  /** Ids of promises that code waited on (`await`, `then`); read together with `pending`. */
-  waited: Set<number>;
+  /**
+   * The async ids the tracker keeps a node for on the owner's behalf (pending promises among them,
+   * held strongly until the owner is judged): what `end` and `forget` let go.
+   */
+  ids: number[];
+  /** Once ended: the length of `ids` at which it is next cleared of ids the tracker let go. */
+  compactAt: number;
   assertions: AssertionRecord[];
   allowed: Set<LeakKind>;
   /** Fake timers still pending when the owner's code switched back to real timers. */
@@ -95,10 +99,10 @@ interface Node {
   depth?: number;
 }
 
-/** The last RECENT promises of a synchronous step: their depths and sites, and the period found in them. */
+/** The last RECENT promises of a synchronous step: their depths and nodes, and the period found in them. */
 interface Recent {
   depths: number[];
-  sites: Site[];
+  nodes: Node[];
   period: number;
 }
 
@@ -107,8 +111,6 @@ const SCOPE_TYPE = 'jest-preset-async.scope';
 const isRepeating = (timer: HandleRecord): boolean => isRepeatingTimer(timer.ref.deref());
 /** Stands for a pending promise once its owner ended: the owner no longer keeps it alive. */
 const ENDED = Object.freeze({});
-/** Whether a pending promise's entry is only an id now (its owner ended). */
-export const isEnded = (value: object): boolean => value === ENDED;
 /**
  * Frames captured per stack. Capture cost grows with it; timers and promises are made by the code
  * in their top frames, other handles often deep inside a client library.
@@ -142,8 +144,8 @@ export const newOwner = (kind: Owner['kind'], name: string): Owner => ({
   kind,
   name,
   handles: [],
-  pending: new Map(),
-  waited: new Set(),
+  ids: [],
+  compactAt: 0,
   assertions: [],
   allowed: new Set(),
   fakeTimersAtRestore: 0,
@@ -153,7 +155,7 @@ export const newOwner = (kind: Owner['kind'], name: string): Owner => ({
 });
 
 export class Tracker {
-  private readonly nodes = new Map<number, Node>();
+  private readonly table = new IdTable<Node>();
   private readonly hook: AsyncHook;
   /** Set while the test file is being loaded: what it opens belongs to the file. */
   moduleOwner: Owner | null = null;
@@ -163,37 +165,46 @@ export class Tracker {
   private observing = false;
 
   constructor(trackPromises: boolean) {
-    const nodes = this.nodes;
+    const table = this.table;
     const capture = (frames: number): Site => captureSite(frames, init);
+    /** The id is kept on behalf of the node's owner. */
+    const keptFor = (id: number, owner: Owner): void => {
+      owner.ids.push(id);
+      if (owner.ended && owner.ids.length > owner.compactAt) this.compact(owner);
+    };
+    const keep = (id: number, node: Node): void => {
+      table.setNode(id, node);
+      keptFor(id, node.owner);
+    };
     /**
      * The node of a promise made in a synchronous step. A stack costs microseconds, a step of a loop
      * can make thousands of promises: the first EXACT_PER_STEP get their own; after them, when the
      * shapes of the step's recent promises repeat with a period (a loop body: `Promise.resolve(i)
-     * .then(f).then(g)` is depths 0, 1, 2, 0, 1, 2, ...), a promise shares the site of the one a
-     * period before it, made by the same line of the loop. Anything else still captures its own.
+     * .then(f).then(g)` is depths 0, 1, 2, 0, 1, 2, ...), a promise shares the node (the site) of the
+     * one a period before it, made by the same line of the loop. Anything else still captures its own.
      */
     const promiseNode = (step: Node, id: number, triggerId: number): Node => {
-      const trigger = triggerId === step.id ? undefined : nodes.get(triggerId);
+      const trigger = triggerId === step.id ? undefined : table.node(triggerId);
       const depth = trigger === undefined ? 0 : trigger.step === step ? (trigger.depth ?? 0) + 1 : -1;
       const made = (step.made ?? 0) + 1;
       step.made = made;
-      let site: Site | undefined;
+      let node: Node | undefined;
       let recent = step.recent;
       if (made > EXACT_PER_STEP - RECENT) {
-        recent ??= step.recent = { depths: new Array<number>(RECENT).fill(-2), sites: new Array<Site>(RECENT), period: 0 };
-        if (made > EXACT_PER_STEP) site = repeated(recent, made, depth);
+        recent ??= step.recent = { depths: new Array<number>(RECENT).fill(-2), nodes: new Array<Node>(RECENT), period: 0 };
+        if (made > EXACT_PER_STEP) node = repeated(recent, made, depth);
       }
-      site ??= capture(SHALLOW);
+      node ??= { owner: step.owner, id, site: capture(SHALLOW), sync: false, step, depth };
       if (recent) {
         recent.depths[made % RECENT] = depth;
-        recent.sites[made % RECENT] = site;
+        recent.nodes[made % RECENT] = node;
       }
-      return { owner: step.owner, id, site, sync: false, step, depth };
+      return node;
     };
-    /** The site of the promise a period before this one, if the step's recent depths repeat with that period. */
-    const repeated = (recent: Recent, made: number, depth: number): Site | undefined => {
+    /** The node of the promise a period before this one, if the step's recent depths repeat with that period. */
+    const repeated = (recent: Recent, made: number, depth: number): Node | undefined => {
       const depthAt = (back: number) => recent.depths[(made - back) % RECENT];
-      if (recent.period && depthAt(recent.period) === depth) return recent.sites[(made - recent.period) % RECENT];
+      if (recent.period && depthAt(recent.period) === depth) return recent.nodes[(made - recent.period) % RECENT];
       recent.period = 0;
       for (let period = 1; period <= MAX_PERIOD; period++) {
         if (depthAt(period) !== depth) continue;
@@ -201,7 +212,7 @@ export class Tracker {
         while (back < period && depthAt(back) === depthAt(back + period)) back++;
         if (back === period) {
           recent.period = period;
-          return recent.sites[(made - period) % RECENT];
+          return recent.nodes[(made - period) % RECENT];
         }
       }
       return undefined;
@@ -216,23 +227,21 @@ export class Tracker {
     };
     const track = (id: number, type: string, triggerId: number, resource: object): void => {
       const stepId = executionAsyncId();
-      let step = nodes.get(stepId);
+      let step = table.node(stepId);
       if (step?.context && (step.owner.ended || step.owner.closed)) {
         // A listener run in the async context of an emitter an earlier test made: what it starts
         // belongs to the test running now, which emitted.
         const running = this.runningOwner();
         if (running && running !== step.owner) step = { owner: running, id: stepId, site: step.site, sync: true };
       }
-      const parent = step ?? nodes.get(triggerId);
+      const parent = step ?? table.node(triggerId);
       if (type === 'PROMISE') {
         if (parent === undefined || parent.owner.closed) return;
-        if (parent.sync) nodes.set(id, promiseNode(parent, id, triggerId));
-        else nodes.set(id, parent);
-        if (trackPromises) {
-          parent.owner.pending.set(id, resource);
-          // A child made by tracked code (`await trigger`, `trigger.then(...)`): someone waits on the trigger.
-          if (triggerId !== stepId && step !== undefined && !this.observing) nodes.get(triggerId)?.owner.waited.add(triggerId);
-        }
+        const node = parent.sync ? promiseNode(parent, id, triggerId) : parent;
+        table.setPromise(id, node, trackPromises ? resource : undefined, parent.sync ? OWN_SITE : 0);
+        keptFor(id, node.owner);
+        // A child made by tracked code (`await trigger`, `trigger.then(...)`): someone waits on the trigger.
+        if (trackPromises && triggerId !== stepId && step !== undefined && !this.observing) table.flag(triggerId, WAITED);
         return;
       }
       const timer = step?.timer;
@@ -243,7 +252,7 @@ export class Tracker {
         timer.id = id;
         timer.rearmed = true;
         if (timer.released) (resource as { unref?: () => void }).unref?.();
-        nodes.set(id, timerStep);
+        keep(id, timerStep);
         return;
       }
       const owner = parent === undefined ? this.moduleOwner : parent.owner.closed ? null : parent.owner;
@@ -256,7 +265,7 @@ export class Tracker {
           : capture(type === 'Timeout' || type === 'Immediate' ? SHALLOW : DEEP);
       const node: Node = { owner, id, site, sync: true };
       if (isUserResourceType(type)) node.context = true;
-      nodes.set(id, node);
+      keep(id, node);
       if (!IGNORED_TYPES.has(type)) {
         const record: HandleRecord = { id, type, step: stepId, ref: new WeakRef(resource), site, via: parent?.site ?? null, ownSite: site !== parent?.site };
         if (type === 'Timeout') node.timer = record;
@@ -284,11 +293,8 @@ export class Tracker {
     const callbacks: Parameters<typeof createHook>[0] = { init };
     if (trackPromises) {
       callbacks.promiseResolve = (id: number) => {
-        const node = nodes.get(id);
-        if (node === undefined) return;
-        node.owner.pending.delete(id);
         // After its window an owner's settled promises are not needed: their reactions run as their children.
-        if (node.owner.ended) nodes.delete(id);
+        if (table.settle(id)?.owner.ended) table.delete(id);
       };
     }
     this.hook = createHook(callbacks);
@@ -309,13 +315,14 @@ export class Tracker {
    */
   wrap<F extends (...args: never[]) => unknown>(fn: F, owner: Owner, afterCall?: (result: unknown) => void): F {
     if (fn.constructor?.name === 'GeneratorFunction' || fn.constructor?.name === 'AsyncGeneratorFunction') return fn;
-    const nodes = this.nodes;
+    const table = this.table;
     const call = fn as unknown as (this: unknown, ...args: unknown[]) => unknown;
     const wrapped = function (this: unknown, ...args: unknown[]) {
       // Made at call time, inside Jest's own async context (its AsyncLocalStorage names the running
       // test): Jest then still attributes an unhandled rejection of the test's code to the test.
       const scope = new AsyncResource(SCOPE_TYPE);
-      nodes.set(scope.asyncId(), { owner, id: scope.asyncId(), site: null, sync: true });
+      table.setNode(scope.asyncId(), { owner, id: scope.asyncId(), site: null, sync: true });
+      owner.ids.push(scope.asyncId());
       const result = scope.runInAsyncScope(call, this, ...args);
       afterCall?.(result);
       return result;
@@ -329,15 +336,16 @@ export class Tracker {
    * code: what the call starts is named by the line that called it.
    */
   pinCalls<F extends (...args: never[]) => unknown>(fn: F): F {
-    const nodes = this.nodes;
+    const table = this.table;
     const call = fn as unknown as (this: unknown, ...args: unknown[]) => unknown;
     const pinned = function (this: unknown, ...args: unknown[]) {
-      const node = nodes.get(executionAsyncId());
+      const node = table.node(executionAsyncId());
       if (node === undefined || node.owner.closed) return call.apply(this, args);
       const site = captureSite(SHALLOW, pinned);
       const scope = new AsyncResource(SCOPE_TYPE);
       // Not a synchronous step: what the call makes shares this site instead of taking its own.
-      nodes.set(scope.asyncId(), { owner: node.owner, id: scope.asyncId(), site, sync: false });
+      table.setNode(scope.asyncId(), { owner: node.owner, id: scope.asyncId(), site, sync: false });
+      node.owner.ids.push(scope.asyncId());
       return scope.runInAsyncScope(call, this, ...args);
     };
     Object.defineProperties(pinned, { length: { value: fn.length }, name: { value: fn.name } });
@@ -346,7 +354,7 @@ export class Tracker {
 
   /** The owner of the code running now, if any (for allowLeaks() and assertions); also one that ended. */
   currentOwner(): Owner | undefined {
-    const node = this.nodes.get(executionAsyncId());
+    const node = this.table.node(executionAsyncId());
     return node && !node.owner.closed ? node.owner : undefined;
   }
 
@@ -362,7 +370,41 @@ export class Tracker {
 
   /** The owner of an async resource, if it is tracked. */
   ownerOf(id: number): Owner | undefined {
-    return this.nodes.get(id)?.owner;
+    return this.table.node(id)?.owner;
+  }
+
+  /** Whether a tracked promise is still pending (its owner may have ended: it is then held by id only). */
+  isPending(id: number): boolean {
+    return this.table.held(id) !== undefined;
+  }
+
+  /** A pending promise of an owner that has not ended, held until it is judged. */
+  pendingPromise(id: number): object | undefined {
+    const promise = this.table.held(id);
+    return promise === ENDED ? undefined : promise;
+  }
+
+  /** Weak references to these pending promises (the ones not yet ended). */
+  weakRefs(ids: number[]): Map<number, WeakRef<object>> {
+    const refs = new Map<number, WeakRef<object>>();
+    for (const id of ids) {
+      const promise = this.pendingPromise(id);
+      if (promise) refs.set(id, new WeakRef(promise));
+    }
+    return refs;
+  }
+
+  /** The ids still kept for the owner, each once (a node shared with another owner's ids is not its). */
+  private ownIds(owner: Owner): number[] {
+    const ids: number[] = [];
+    for (const id of owner.ids) if (this.table.node(id)?.owner === owner) ids.push(id);
+    return ids;
+  }
+
+  /** Clears an ended owner's ids of the ones the tracker let go (its settled promises). */
+  private compact(owner: Owner): void {
+    owner.ids = this.ownIds(owner);
+    owner.compactAt = 2 * owner.ids.length + 1024;
   }
 
   /**
@@ -370,10 +412,13 @@ export class Tracker {
    * from now on the test's, judged by the test's own verdict.
    */
   adopt(from: Owner, into: Owner): void {
-    for (const node of new Set(this.nodes.values())) if (node.owner === from) node.owner = into;
+    for (const id of from.ids) {
+      const node = this.table.node(id);
+      if (node?.owner === from) node.owner = into;
+      if (node?.owner === into) into.ids.push(id);
+    }
+    from.ids = [];
     into.handles.push(...from.handles);
-    for (const [id, promise] of from.pending) into.pending.set(id, promise);
-    for (const id of from.waited) into.waited.add(id);
     into.assertions.push(...from.assertions);
     for (const kind of from.allowed) into.allowed.add(kind);
     into.usedFakeTime ||= from.usedFakeTime;
@@ -385,13 +430,13 @@ export class Tracker {
    * Lets go of the owner's strong hold on these pending promises (a forced GC can then tell which
    * ones something can still settle); `hold` takes the survivors back.
    */
-  weaken(owner: Owner, ids: number[]): { refs: Map<number, WeakRef<object>>; hold(alive: Set<number>): void } {
+  weaken(ids: number[]): { refs: Map<number, WeakRef<object>>; hold(alive: Set<number>): void } {
     const refs = new Map<number, WeakRef<object>>();
     for (const id of ids) {
-      const promise = owner.pending.get(id);
+      const promise = this.table.held(id);
       if (promise === undefined || promise === ENDED) continue;
       refs.set(id, new WeakRef(promise));
-      owner.pending.set(id, ENDED);
+      this.table.hold(id, ENDED);
     }
     const kept = new Map(refs);
     return {
@@ -399,8 +444,8 @@ export class Tracker {
       hold: (alive) => {
         for (const [id, ref] of kept) {
           const promise = ref.deref();
-          if (alive.has(id) && promise && owner.pending.has(id)) owner.pending.set(id, promise);
-          else owner.pending.delete(id);
+          if (!this.isPending(id)) continue;
+          this.table.hold(id, alive.has(id) && promise ? promise : undefined);
         }
       },
     };
@@ -409,7 +454,8 @@ export class Tracker {
   /** Pending promises of the owner that code waits on. */
   waitedPromises(owner: Owner): number[] {
     const ids: number[] = [];
-    for (const id of owner.waited) if (owner.pending.has(id)) ids.push(id);
+    const table = this.table;
+    for (const id of owner.ids) if (table.pendingWaited(id)?.owner === owner) ids.push(id);
     return ids;
   }
 
@@ -420,18 +466,27 @@ export class Tracker {
    */
   end(owner: Owner): void {
     owner.ended = true;
+    const table = this.table;
     const kept = new Set(owner.handles.map((handle) => handle.id));
-    for (const [id, node] of this.nodes) {
-      if (node.owner === owner && !kept.has(id) && !owner.pending.has(id) && !node.context) this.nodes.delete(id);
+    const ids: number[] = [];
+    for (const id of owner.ids) {
+      const node = table.node(id);
+      if (node?.owner !== owner) continue;
+      if (table.held(id) !== undefined) table.hold(id, ENDED);
+      else if (!kept.has(id) && !node.context) {
+        table.delete(id);
+        continue;
+      }
+      ids.push(id);
     }
-    for (const id of owner.pending.keys()) owner.pending.set(id, ENDED);
-    for (const id of owner.waited) if (!owner.pending.has(id)) owner.waited.delete(id);
+    owner.ids = ids;
+    owner.compactAt = 2 * ids.length + 1024;
   }
 
   /** The site a pending promise is reported with, and whether it is its own or its step's. */
   promiseSite(id: number): { site: Site | null; own: boolean } {
-    const node = this.nodes.get(id);
-    return { site: node?.site ?? null, own: node?.id === id };
+    const node = this.table.node(id);
+    return { site: node?.site ?? null, own: node !== undefined && (node.id === id || (this.table.flags(id) & OWN_SITE) !== 0) };
   }
 
   /**
@@ -445,7 +500,12 @@ export class Tracker {
       if (!text) formatted.set(site, (text = { stack: site.stack ?? '' }));
       return text;
     };
-    for (const node of new Set(this.nodes.values())) if (node.owner === owner && node.site) node.site = format(node.site);
+    const nodes = new Set<Node>();
+    for (const id of owner.ids) {
+      const node = this.table.node(id);
+      if (node?.owner === owner) nodes.add(node);
+    }
+    for (const node of nodes) if (node.site) node.site = format(node.site);
     for (const handle of owner.handles) {
       handle.site = format(handle.site);
       if (handle.via) handle.via = format(handle.via);
@@ -456,11 +516,17 @@ export class Tracker {
   forget(owner: Owner): void {
     owner.closed = true;
     owner.handles.length = 0;
-    owner.pending.clear();
-    owner.waited.clear();
     // A reported timer that re-arms itself is still followed, so that each next timer is unref'd too.
     // An emitter's own async context is kept too: a later test may emit through it.
-    for (const [id, node] of this.nodes) if (node.owner === owner && !node.timer?.released && !node.context) this.nodes.delete(id);
+    const ids: number[] = [];
+    for (const id of owner.ids) {
+      const node = this.table.node(id);
+      if (node?.owner !== owner) continue;
+      if (node.timer?.released || node.context) {
+        this.table.hold(id, undefined);
+        ids.push(id);
+      } else this.table.delete(id);
+    }
+    owner.ids = ids;
   }
 }
-

@@ -1,0 +1,132 @@
+/**
+ * What the tracker keeps per async id, in pages of 4,096 ids. Async ids only grow, and a test's
+ * resources are made in runs of neighbouring ids: reading or writing an entry is two array reads,
+ * where a `Map` hashes and, at thousands of entries per test, rehashes (measured: a promise-heavy
+ * test made 11,000 promises, and Map traffic was most of the tracker's cost). A page whose entries
+ * are all deleted is dropped.
+ *
+ * Per id: the lineage node (shared by many ids), the pending promise held strongly until its owner
+ * is judged (or ENDED), and flags.
+ */
+
+const PAGE_BITS = 12;
+const PAGE_SIZE = 1 << PAGE_BITS;
+const SLOT_MASK = PAGE_SIZE - 1;
+const SPARE_PAGES = 8;
+
+/** Flags of an id. */
+export const WAITED = 1;
+/** A promise whose site is its own (made in a synchronous step), not the one of the step it came from. */
+export const OWN_SITE = 2;
+
+interface Page<N> {
+  nodes: (N | undefined)[];
+  held: (object | undefined)[];
+  flags: Uint8Array;
+  /** Ids of this page that have a node. */
+  live: number;
+}
+
+export class IdTable<N> {
+  private readonly pages: (Page<N> | undefined)[] = [];
+  /** The page number of pages[0]: ids made before the table are never in it. */
+  private base = -1;
+  /** Dropped pages, reused rather than allocated again (a test of 10,000 promises fills three). */
+  private readonly spare: Page<N>[] = [];
+
+  private page(id: number): Page<N> | undefined {
+    return this.pages[(id >>> PAGE_BITS) - this.base];
+  }
+
+  node(id: number): N | undefined {
+    const page = this.pages[(id >>> PAGE_BITS) - this.base];
+    return page === undefined ? undefined : page.nodes[id & SLOT_MASK];
+  }
+
+  setNode(id: number, node: N): void {
+    const number = id >>> PAGE_BITS;
+    if (this.base < 0) this.base = number;
+    const index = number - this.base;
+    if (index < 0) return;
+    let page = this.pages[index];
+    if (page === undefined) {
+      page = this.spare.pop() ?? { nodes: new Array<N | undefined>(PAGE_SIZE), held: new Array<object | undefined>(PAGE_SIZE), flags: new Uint8Array(PAGE_SIZE), live: 0 };
+      while (this.pages.length < index) this.pages.push(undefined);
+      this.pages[index] = page;
+    }
+    const slot = id & SLOT_MASK;
+    if (page.nodes[slot] === undefined) page.live++;
+    page.nodes[slot] = node;
+  }
+
+  /** A promise's entry in one write: its node, the promise held while it is pending, its flags. */
+  setPromise(id: number, node: N, promise: object | undefined, flags: number): void {
+    this.setNode(id, node);
+    const page = this.page(id);
+    if (page === undefined) return;
+    const slot = id & SLOT_MASK;
+    page.held[slot] = promise;
+    page.flags[slot] = flags;
+  }
+
+  /** A held promise resolved: it is no longer held. Returns its node, or undefined if it held nothing. */
+  settle(id: number): N | undefined {
+    const page = this.page(id);
+    if (page === undefined) return undefined;
+    const slot = id & SLOT_MASK;
+    if (page.held[slot] === undefined) return undefined;
+    page.held[slot] = undefined;
+    return page.nodes[slot];
+  }
+
+  /** The node of a promise still pending that code waits on. */
+  pendingWaited(id: number): N | undefined {
+    const page = this.page(id);
+    if (page === undefined) return undefined;
+    const slot = id & SLOT_MASK;
+    return page.held[slot] !== undefined && ((page.flags[slot] as number) & WAITED) !== 0 ? page.nodes[slot] : undefined;
+  }
+
+  /** Forgets the id: its node, what it held, its flags. */
+  delete(id: number): void {
+    const index = (id >>> PAGE_BITS) - this.base;
+    const page = this.pages[index];
+    if (page === undefined) return;
+    const slot = id & SLOT_MASK;
+    if (page.nodes[slot] === undefined) return;
+    page.nodes[slot] = undefined;
+    page.held[slot] = undefined;
+    page.flags[slot] = 0;
+    if (--page.live === 0 && index < this.pages.length - 1) {
+      this.pages[index] = undefined;
+      // Its nodes and held promises are all cleared; a flag may be left on an id that had no node.
+      page.flags.fill(0);
+      if (this.spare.length < SPARE_PAGES) this.spare.push(page);
+    }
+  }
+
+  /** The pending promise of the id (or ENDED), while it is pending; undefined once it resolved. */
+  held(id: number): object | undefined {
+    const page = this.page(id);
+    return page === undefined ? undefined : page.held[id & SLOT_MASK];
+  }
+
+  /** Holds (or stops holding, with undefined) the pending promise of an id that has a node. */
+  hold(id: number, promise: object | undefined): void {
+    const page = this.page(id);
+    const slot = id & SLOT_MASK;
+    if (page !== undefined && page.nodes[slot] !== undefined) page.held[slot] = promise;
+  }
+
+  flags(id: number): number {
+    const page = this.page(id);
+    return page === undefined ? 0 : (page.flags[id & SLOT_MASK] as number);
+  }
+
+  flag(id: number, flag: number): void {
+    const page = this.page(id);
+    if (page === undefined) return;
+    const slot = id & SLOT_MASK;
+    page.flags[slot] = (page.flags[slot] as number) | flag;
+  }
+}
