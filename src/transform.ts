@@ -1,7 +1,9 @@
 /**
  * The preset's TypeScript transform: ts-jest, loaded on the first TypeScript file. Jest loads every
  * configured transformer when a worker starts, and loading ts-jest loads the TypeScript compiler
- * (hundreds of milliseconds); a run whose files are all JavaScript never needs it.
+ * (hundreds of milliseconds); a run whose files are all JavaScript never needs it, and for
+ * transpile-only output neither does a run whose files are all in Jest's cache: the cache key is
+ * computed without it (tsCacheKey.ts).
  *
  * ts-jest transpiles with the compiler the preset names in `compiler` (the package's own TypeScript
  * 5.9, or the project's TypeScript 5/6 for the typecheck preset), whatever TypeScript the project
@@ -12,6 +14,7 @@
 import type { SyncTransformer, TransformOptions, TransformedSource } from '@jest/transform';
 import Module from 'node:module';
 import { dirname, sep } from 'node:path';
+import { tsCacheKey } from './tsCacheKey';
 
 type TsJestModule = { default: { createTransformer(config?: unknown): SyncTransformer<unknown> } };
 type Resolve = (request: string, parent: { filename?: string | null } | undefined, ...rest: unknown[]) => string;
@@ -62,6 +65,9 @@ export function createTransformer(config?: TransformerConfig): SyncTransformer<u
   // its ESM mode. Transpiled on its own, its text is compiled under a `.ts` name, then mapped back.
   const asTs = (path: string, options: TransformOptions<unknown>) =>
     config?.tsconfig?.isolatedModules === true && !options.supportsStaticESM && path.endsWith('.mts') ? path.slice(0, -4) + '.ts' : undefined;
+  // Transpile-only output depends on the file and the configuration alone: its key needs no compiler.
+  const ownKey = (source: string, path: string, options: TransformOptions<unknown>) =>
+    config?.tsconfig?.isolatedModules === true ? tsCacheKey(source, path, options, config, config.compiler) : undefined;
   return {
     process: (source: string, path: string, options: TransformOptions<unknown>): TransformedSource => {
       const renamed = asTs(path, options);
@@ -73,8 +79,10 @@ export function createTransformer(config?: TransformerConfig): SyncTransformer<u
       const run = (file: string) => (transformer.processAsync ? transformer.processAsync(source, file, options) : Promise.resolve(transformer.process(source, file, options)));
       return renamed ? renameSource(await run(renamed), path) : run(path);
     },
-    getCacheKey: (source: string, path: string, options: TransformOptions<unknown>) => tsJest().getCacheKey?.(source, path, options) ?? '',
+    getCacheKey: (source: string, path: string, options: TransformOptions<unknown>) => ownKey(source, path, options) ?? tsJest().getCacheKey?.(source, path, options) ?? '',
     getCacheKeyAsync: async (source: string, path: string, options: TransformOptions<unknown>) => {
+      const own = ownKey(source, path, options);
+      if (own !== undefined) return own;
       const transformer = tsJest();
       return transformer.getCacheKeyAsync ? transformer.getCacheKeyAsync(source, path, options) : (transformer.getCacheKey?.(source, path, options) ?? '');
     },
