@@ -8,7 +8,7 @@ import type { Config } from '@jest/types';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { jestVersion, unsupportedJest } from './jestPackages';
-import { startRunLevelRecorder } from './runLevel';
+import { setOwnSourceMaps, startRunLevelRecorder } from './runLevel';
 
 /** ts-jest's TS151001 suggests `esModuleInterop` whenever the tsconfig leaves it off: advice, not a problem. */
 const ESM_INTEROP_ADVICE = 151001;
@@ -64,7 +64,7 @@ export function createPreset({ typecheck, esm = false }: PresetOptions): Config.
   startRunLevelRecorder();
   // globalSetup/globalTeardown run in this process, transformed as tests are (babel-jest for
   // JavaScript): their stacks name the lines of the source, as the tests' do, through its source maps.
-  process.setSourceMapsEnabled?.(true);
+  setOwnSourceMaps(true);
   return {
     testEnvironment: require.resolve('./environment'),
     setupFilesAfterEnv: [require.resolve('./setup')],

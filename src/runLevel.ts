@@ -47,6 +47,26 @@ export function startRunLevelRecorder(): void {
  */
 export function pauseRunLevelRecorder(): void {
   (globalThis as Record<symbol, Recorder | undefined>)[RECORDER]?.hook.disable();
+  setOwnSourceMaps(false);
+}
+
+const SOURCE_MAPS = Symbol.for('jest-preset-async.sourceMaps');
+type SourceMapsProcess = { setSourceMapsEnabled?: (on: boolean) => void; sourceMapsEnabled?: boolean };
+
+/**
+ * Node's source maps for the stacks of globalSetup (transformed, as tests are), turned on by the
+ * preset only if they were off. On while tests run in this process (-i), Node would read the map of
+ * every module Jest loads (measured: most of the in-band per-file cost of the trivial bench), so
+ * they are off again once tests start, and on again for the teardown to format its stacks.
+ */
+export function setOwnSourceMaps(on: boolean): void {
+  const node = process as unknown as SourceMapsProcess;
+  const store = globalThis as Record<symbol, boolean | undefined>;
+  if (on && store[SOURCE_MAPS] === undefined) {
+    const userOn = node.sourceMapsEnabled ?? [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--enable-source-maps');
+    store[SOURCE_MAPS] = !userOn;
+  }
+  if (store[SOURCE_MAPS]) node.setSourceMapsEnabled?.(on);
 }
 
 /** Stops recording and returns what was recorded. */

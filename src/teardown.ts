@@ -14,7 +14,7 @@ import * as timers from 'node:timers';
 import { describeResource, isAlive, kindOf } from './environment/kinds';
 import { OWN_DIRS } from './helpers/ownFrames';
 import { buildReport, type Finding } from './environment/report';
-import { stopRunLevelRecorder } from './runLevel';
+import { setOwnSourceMaps, stopRunLevelRecorder } from './runLevel';
 
 const GRACE_MS = 100;
 
@@ -26,10 +26,12 @@ const GRACE_MS = 100;
 function readThroughSourceMaps(handles: Iterable<{ site: { stack?: string } }>): void {
   const prepare = Error.prepareStackTrace;
   (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
+  setOwnSourceMaps(true);
   try {
     for (const handle of handles) void handle.site.stack;
   } finally {
     Error.prepareStackTrace = prepare;
+    setOwnSourceMaps(false);
   }
 }
 
