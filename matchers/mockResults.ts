@@ -6,7 +6,7 @@
  */
 import type { MatcherContext } from 'expect';
 import { nextMacrotask } from '../src/helpers/realTimers';
-import { outcomeOf, type Outcome } from '../src/helpers/settle';
+import { outcomeOf, watch, type Outcome } from '../src/helpers/settle';
 import { describeOutcome, fail, isMock, isThenable, type HintOptions, type MockLike } from './utils';
 
 export type CallResult = Outcome | { status: 'returned'; value: unknown } | { status: 'threw'; value: unknown } | { status: 'running' };
@@ -27,7 +27,7 @@ export async function callResults(mock: MockLike): Promise<CallResult[]> {
   });
   mock.mock.results.forEach((result, i) => {
     if (result.type === 'return' && isThenable(result.value)) {
-      void outcomeOf(result.value, () => 0, 0).then((outcome) => (results[i] = outcome));
+      void watch(outcomeOf(result.value, () => 0, 0), (outcome) => (results[i] = outcome));
     }
   });
   await nextMacrotask();

@@ -1,7 +1,8 @@
 import type { MatcherContext, MatcherFunction } from 'expect';
 import { advanceFakeTime, fakeTimersKind } from '../src/helpers/fakeTimers';
 import { nextMacrotask, realClearTimeout, realNow, realSetTimeout, realSleep } from '../src/helpers/realTimers';
-import { outcomeOf, settleWithin, type Outcome } from '../src/helpers/settle';
+import { quietly } from '../src/helpers/observe';
+import { outcomeOf, settleWithin, watch, type Outcome } from '../src/helpers/settle';
 import { isThenable } from '../src/helpers/thenable';
 import { didYouMean, MAX_TIMER_MS } from '../src/helpers/validate';
 import { ensureFunction, probeHost, type ProbeHost } from './probe';
@@ -77,7 +78,7 @@ async function raceFor(ms: number, ...promises: Array<PromiseLike<unknown>>): Pr
   const bound = new Promise<void>((resolve) => (release = resolve));
   const timer = realSetTimeout(release, ms);
   try {
-    await Promise.race([...promises, bound]);
+    await quietly(() => Promise.race([...promises, bound]));
   } finally {
     realClearTimeout(timer);
     release();
@@ -108,7 +109,7 @@ async function runOnce(ctx: MatcherContext, host: ProbeHost, fn: (...args: unkno
     const returned = run.outcome.returned;
     const promise = isThenable(returned) ? returned : Promise.resolve(returned);
     let settledEarly: Outcome | undefined;
-    const watching = outcomeOf(promise, () => 0, 0).then((outcome) => (settledEarly = outcome));
+    const watching = watch(outcomeOf(promise, () => 0, 0), (outcome) => (settledEarly = outcome));
 
     let where: string | undefined;
     if (step) {
@@ -159,7 +160,7 @@ async function countSteps(host: ProbeHost, fn: (...args: unknown[]) => unknown, 
   try {
     if ('threw' in run.outcome || !isThenable(run.outcome.returned)) return 0;
     let settled = false;
-    const watching = outcomeOf(run.outcome.returned, () => 0, 0).then(() => (settled = true));
+    const watching = watch(outcomeOf(run.outcome.returned, () => 0, 0), () => (settled = true));
     // A poller that is never idle (it always has a short timer pending) is followed for a while only.
     const until = realNow() + DISCOVERY_MS;
     while (!settled && !run.idle() && run.steps() < maxSteps && realNow() < until) await raceFor(IDLE_POLL_MS, watching);

@@ -1,6 +1,6 @@
 import type { MatcherFunction } from 'expect';
 import { nextMacrotask } from '../src/helpers/realTimers';
-import { outcomeOf, type Outcome } from '../src/helpers/settle';
+import { outcomeOf, watch, type Outcome } from '../src/helpers/settle';
 import { asyncInput, describeOutcome, hintOptions } from './utils';
 
 const MATCHER_NAME = 'toBePending';
@@ -15,7 +15,7 @@ export const toBePending: MatcherFunction<[]> = async function (received, ...res
   this.utils.ensureNoExpected(rest[0], MATCHER_NAME, options);
 
   let settled: Outcome | undefined;
-  void outcomeOf(start(), () => 0, 0).then((outcome) => (settled = outcome));
+  void watch(outcomeOf(start(), () => 0, 0), (outcome) => (settled = outcome));
   await nextMacrotask();
   const outcome: Outcome = settled ?? { status: 'pending', elapsed: 0 };
 

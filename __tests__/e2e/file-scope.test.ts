@@ -15,6 +15,8 @@ const LEAKS: Array<[test: string, what: string]> = [
   ['checks in a callback it does not wait for', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:5:45 — made after the test ended'],
   ['an unawaited assertion that fails after the test still fails it', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:11:46 — and it failed: Received: 1'],
   // Handed to a Promise.all whose result nobody awaited: they passed, but nothing checked them.
+  // Its own function waits on the reply; the matcher around it watches without waiting (below).
+  ['waits in its own function on a reply that never comes', "pending promise, created at matchers-on-pending.test.ts:6:33 (called from matchers-on-pending.test.ts:22:11) — still pending after the file's afterAll hooks"],
   ['hands passing assertions to a Promise.all nobody awaits', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:16:57 — it passed, but nothing waited for it to check'],
 ];
 
@@ -29,6 +31,9 @@ const CLEAN = [
   'a clean test after them',
   'a slow test after them',
   'awaits a Promise.all of assertions',
+  // toBePending, .not.toResolveWithin and .not.toHaveResolved on promises that never settle.
+  'checks that a gate is pending',
+  'checks a mock whose call never settles',
 ];
 
 describe.each([
@@ -91,5 +96,10 @@ describe('the strict verdict (scope: test)', () => {
 
   test('idle deferreds still pass', () => {
     expect(statuses(run)).toMatchObject({ 'puts an item': 'passed', 'holds an idle deferred, with expect.assertions': 'passed', 'makes a call whose result nobody reads': 'passed' });
+  });
+
+  test("promises only the package's matchers watch pass; a reply the test's own function waits on fails at once", () => {
+    expect(statuses(run)).toMatchObject({ 'checks that a gate is pending': 'passed', 'checks a mock whose call never settles': 'passed' });
+    expect(failureOfTest(run, 'waits in its own function on a reply that never comes')).toContain('pending promise, created at matchers-on-pending.test.ts:6:33 (called from matchers-on-pending.test.ts:22:11)');
   });
 });

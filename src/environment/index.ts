@@ -16,6 +16,7 @@ import { types } from 'node:util';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
+import { QUIETLY } from '../helpers/observe';
 import { OWN_DIRS, withoutOwnFrames } from '../helpers/ownFrames';
 import { isThenable } from '../helpers/thenable';
 import { pauseRunLevelRecorder } from '../runLevel';
@@ -153,6 +154,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       const global = this.global as unknown as Record<symbol, unknown>;
       if (this.moduleMocker) recordSpyNames(this.moduleMocker, this.global);
       const faking = (timers: unknown) => (timers as FakeTimers)?._fakingTime === true;
+      global[QUIETLY] = <T>(attach: () => T): T => this.tracker.quietly(attach);
       global[FAKE_TIMERS_PROBE] = () => (faking(this.fakeTimersModern) ? 'modern' : faking(this.fakeTimers) ? 'legacy' : null);
       global[ALLOW] = (kinds: LeakKind[]) => {
         const owner = this.tracker.currentOwner();
@@ -547,7 +549,13 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         return;
       }
       const promisesOn = this.promisesJudged(owner);
-      await this.grace(() => this.liveRecords(owner).length > 0 || (promisesOn && this.tracker.waitedPromises(owner).length > 0));
+      // An assertion nobody awaited that is still running gets the grace period too: its failure is the test's.
+      const running = () => owner.assertions.some((record) => !record.awaited && record.state === 'pending');
+      await this.grace(() => running() || this.liveRecords(owner).length > 0 || (promisesOn && this.tracker.waitedPromises(owner).length > 0));
+      // One that failed rejected a promise nobody handles: Node reports it once the microtasks ran
+      // out, which in a file of synchronous tests may be after Jest stopped listening (the worker
+      // then dies of it). A turn of the event loop lets Jest see it, and put it on this test.
+      if (owner.assertions.some((record) => !record.awaited && record.state === 'failed')) await tick();
       const findings = this.unawaited(owner);
       const records = this.liveRecords(owner, true);
       const waited = promisesOn ? this.tracker.waitedPromises(owner) : [];

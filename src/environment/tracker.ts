@@ -360,11 +360,17 @@ export class Tracker {
 
   /** `promise.then(onFulfilled, onRejected)` for the package's own observers: not a waiter. */
   observe<T>(promise: PromiseLike<T>, onFulfilled: (value: T) => unknown, onRejected: (reason: unknown) => unknown): PromiseLike<unknown> {
+    return this.quietly(() => promise.then(onFulfilled, onRejected));
+  }
+
+  /** Runs `attach`, which attaches the package's own handlers: the promises it makes wait for nobody. */
+  quietly<T>(attach: () => T): T {
+    const outer = this.observing;
     this.observing = true;
     try {
-      return promise.then(onFulfilled, onRejected);
+      return attach();
     } finally {
-      this.observing = false;
+      this.observing = outer;
     }
   }
 
@@ -394,16 +400,27 @@ export class Tracker {
     return refs;
   }
 
-  /** The ids still kept for the owner, each once (a node shared with another owner's ids is not its). */
-  private ownIds(owner: Owner): number[] {
-    const ids: number[] = [];
-    for (const id of owner.ids) if (this.table.node(id)?.owner === owner) ids.push(id);
-    return ids;
+  /**
+   * Goes over the ids kept for the owner (in place: a test's list holds thousands): the ones `keep`
+   * keeps stay, the others are let go. An id the tracker let go already, or whose node is now
+   * another owner's (adopted), leaves the list.
+   */
+  private sweep(owner: Owner, keep: (id: number, node: Node) => boolean): void {
+    const ids = owner.ids;
+    let kept = 0;
+    for (let at = 0; at < ids.length; at++) {
+      const id = ids[at] as number;
+      const node = this.table.node(id);
+      if (node?.owner !== owner) continue;
+      if (keep(id, node)) ids[kept++] = id;
+      else this.table.delete(id);
+    }
+    ids.length = kept;
   }
 
   /** Clears an ended owner's ids of the ones the tracker let go (its settled promises). */
   private compact(owner: Owner): void {
-    owner.ids = this.ownIds(owner);
+    this.sweep(owner, () => true);
     owner.compactAt = 2 * owner.ids.length + 1024;
   }
 
@@ -468,19 +485,12 @@ export class Tracker {
     owner.ended = true;
     const table = this.table;
     const kept = new Set(owner.handles.map((handle) => handle.id));
-    const ids: number[] = [];
-    for (const id of owner.ids) {
-      const node = table.node(id);
-      if (node?.owner !== owner) continue;
-      if (table.held(id) !== undefined) table.hold(id, ENDED);
-      else if (!kept.has(id) && !node.context) {
-        table.delete(id);
-        continue;
-      }
-      ids.push(id);
-    }
-    owner.ids = ids;
-    owner.compactAt = 2 * ids.length + 1024;
+    this.sweep(owner, (id, node) => {
+      if (table.held(id) === undefined) return kept.has(id) || node.context === true;
+      table.hold(id, ENDED);
+      return true;
+    });
+    owner.compactAt = 2 * owner.ids.length + 1024;
   }
 
   /** The site a pending promise is reported with, and whether it is its own or its step's. */
@@ -518,15 +528,10 @@ export class Tracker {
     owner.handles.length = 0;
     // A reported timer that re-arms itself is still followed, so that each next timer is unref'd too.
     // An emitter's own async context is kept too: a later test may emit through it.
-    const ids: number[] = [];
-    for (const id of owner.ids) {
-      const node = this.table.node(id);
-      if (node?.owner !== owner) continue;
-      if (node.timer?.released || node.context) {
-        this.table.hold(id, undefined);
-        ids.push(id);
-      } else this.table.delete(id);
-    }
-    owner.ids = ids;
+    this.sweep(owner, (id, node) => {
+      if (!node.timer?.released && !node.context) return false;
+      this.table.hold(id, undefined);
+      return true;
+    });
   }
 }

@@ -3,6 +3,7 @@
  * Shared by the async matchers and the timeout helpers.
  */
 import { advanceFakeTime, fakeNow, fakeTimersKind, type FakeTimersKind } from './fakeTimers';
+import { observe, quietly } from './observe';
 import { realClearTimeout, realNow, realSetTimeout } from './realTimers';
 
 export type Outcome =
@@ -18,10 +19,16 @@ export type TimedOutcome = Outcome & { clock: 'real' | FakeTimersKind; inTime: b
  * on `now`. Never rejects: the rejection is observed (and so handled) here.
  */
 export function outcomeOf(thenable: PromiseLike<unknown>, now: () => number, startedAt: number): Promise<Outcome> {
-  return Promise.resolve(thenable).then(
+  return observe<unknown, Outcome>(
+    thenable,
     (value) => ({ status: 'fulfilled', value, elapsed: now() - startedAt }),
     (reason: unknown) => ({ status: 'rejected', reason, elapsed: now() - startedAt }),
   );
+}
+
+/** Calls `onOutcome` with the outcome once it is known (an outcome never rejects). */
+export function watch(outcome: Promise<Outcome>, onOutcome: (outcome: Outcome) => unknown): Promise<unknown> {
+  return observe(outcome, onOutcome, () => undefined);
 }
 
 /** How many steps the fake clock takes to cover a limit: the overshoot past a settle is at most one step. */
@@ -55,7 +62,7 @@ export async function settleWithin(start: () => PromiseLike<unknown>, ms: number
         timer.unref();
       });
   try {
-    const watching = outcomeOf(start(), now, startedAt).then((outcome) => (settled = outcome));
+    const watching = watch(outcomeOf(start(), now, startedAt), (outcome) => (settled = outcome));
     const syncElapsed = now() - startedAt;
 
     if (fake) {
@@ -68,7 +75,7 @@ export async function settleWithin(start: () => PromiseLike<unknown>, ms: number
       return { ...outcome, clock: fake, inTime: settled !== undefined && Math.floor(outcome.elapsed) <= ms };
     }
 
-    await Promise.race([watching, deadline]);
+    await quietly(() => Promise.race([watching, deadline]));
     // A timer may fire a fraction of a millisecond early on the monotonic clock: pending means the limit passed.
     const outcome: Outcome = settled ?? { status: 'pending', elapsed: Math.max(now() - startedAt, ms) };
     return { ...outcome, clock: 'real', inTime: settled !== undefined && Math.floor(syncElapsed) <= ms };
