@@ -51,6 +51,9 @@ export class IdTable<N> {
     let page = this.pages[index];
     if (page === undefined) {
       page = this.spare.pop() ?? { nodes: new Array<N | undefined>(PAGE_SIZE), held: new Array<object | undefined>(PAGE_SIZE), flags: new Uint8Array(PAGE_SIZE), live: 0 };
+      // The newest page is kept while it empties (its ids are still being made); once a newer one starts, it can go.
+      const newest = this.pages.length - 1;
+      if (newest >= 0 && this.pages[newest]?.live === 0) this.drop(newest);
       while (this.pages.length < index) this.pages.push(undefined);
       this.pages[index] = page;
     }
@@ -97,12 +100,16 @@ export class IdTable<N> {
     page.nodes[slot] = undefined;
     page.held[slot] = undefined;
     page.flags[slot] = 0;
-    if (--page.live === 0 && index < this.pages.length - 1) {
-      this.pages[index] = undefined;
-      // Its nodes and held promises are all cleared; a flag may be left on an id that had no node.
-      page.flags.fill(0);
-      if (this.spare.length < SPARE_PAGES) this.spare.push(page);
-    }
+    if (--page.live === 0 && index < this.pages.length - 1) this.drop(index);
+  }
+
+  private drop(index: number): void {
+    const page = this.pages[index];
+    if (page === undefined) return;
+    this.pages[index] = undefined;
+    // Its nodes and held promises are all cleared; a flag may be left on an id that had no node.
+    page.flags.fill(0);
+    if (this.spare.length < SPARE_PAGES) this.spare.push(page);
   }
 
   /** The pending promise of the id (or ENDED), while it is pending; undefined once it resolved. */
