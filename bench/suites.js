@@ -209,4 +209,4 @@ function generateGrowth(dir, tests, promises) {
   );
 }
 
-module.exports = { SUITES, SUITE_INFO, generate, generateGrowth };
+module.exports = { SUITES, SUITE_INFO, PROMISE_PRELUDE, generate, generateGrowth };

@@ -15,16 +15,9 @@ const vm = require('node:vm');
 const { join } = require('node:path');
 
 const TESTS = 200;
-const BODY = `
-const connect = async (id) => ({ id, open: true });
-const readChunk = async (conn, n) => { await null; return conn.id + n; };
-const parse = async (chunk) => (await Promise.resolve(chunk)) * 2;
-async function request(id) {
-  const conn = await connect(id);
-  let total = 0;
-  for (let n = 0; n < 4; n++) total += await parse(await readChunk(conn, n));
-  return total;
-}
+const { PROMISE_PRELUDE } = require('./suites');
+// The body of a promise-heavy test (suites.js), as a function of the vm context.
+const BODY = `${PROMISE_PRELUDE}
 (async function test() {
   const chains = [];
   for (let i = 0; i < 2000; i++) chains.push(Promise.resolve(i).then((x) => x + 1).then((x) => x * 2));
