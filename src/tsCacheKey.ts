@@ -57,7 +57,9 @@ function resolveExtends(spec: string, from: string): string | undefined {
     if (existsSync(path) && !path.endsWith('/')) return path;
     return existsSync(`${path}.json`) ? `${path}.json` : undefined;
   }
-  for (const candidate of [spec, `${spec}.json`, `${spec}/tsconfig.json`]) {
+  // A package's own entry point is code, not its tsconfig: only JSON files count.
+  const candidates = spec.endsWith('.json') ? [spec] : [`${spec}.json`, `${spec}/tsconfig.json`];
+  for (const candidate of candidates) {
     try {
       return require.resolve(candidate, { paths: [dir] });
     } catch {

@@ -60,6 +60,20 @@ describe('the TypeScript transform cache key', () => {
     expect(key(c)).not.toBe(key(b));
   });
 
+  test("follows a package named without its file to the package's tsconfig.json, not its entry point", () => {
+    const files = {
+      'tsconfig.json': '{ "extends": "base-config" }',
+      'node_modules/base-config/package.json': '{ "name": "base-config", "version": "1.0.0", "main": "index.js" }',
+      'node_modules/base-config/index.js': 'module.exports = {};',
+      'node_modules/base-config/tsconfig.json': '{ "compilerOptions": { "target": "es2020" } }',
+    };
+    const a = makeProject(files);
+    const b = makeProject({ ...files, 'node_modules/base-config/tsconfig.json': '{ "compilerOptions": { "target": "es5" } }' });
+    const key = (dir: string) => tsCacheKey('x', '/p/a.ts', options(dir), CONFIG, CONFIG.compiler);
+    expect(key(a)).toMatch(/^[0-9a-f]{40}$/);
+    expect(key(b)).not.toBe(key(a));
+  });
+
   test('is left to ts-jest when an extended file cannot be found or the tsconfig cannot be read', () => {
     const missing = makeProject({ 'tsconfig.json': '{ "extends": "no-such-config/tsconfig.json" }' });
     const broken = makeProject({ 'tsconfig.json': '{ "compilerOptions": ' });
