@@ -22,6 +22,8 @@ interface KeyOptions {
 }
 
 const versions = new Map<string, string>();
+/** ts-jest's entry, resolved on the first key. */
+let tsJest: string | undefined;
 /** This package's transform code: a change in it changes its output. */
 const OWN_CODE = [join(__dirname, 'transform.js'), __filename].map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : '')).join('\0');
 const chains = new Map<string, string | undefined>();
@@ -105,7 +107,7 @@ export function tsCacheKey(source: string, path: string, options: KeyOptions, tr
     .update(packageVersion(__filename))
     .update(OWN_CODE)
     .update('\0')
-    .update(packageVersion(require.resolve('ts-jest')))
+    .update(packageVersion((tsJest ??= require.resolve('ts-jest'))))
     .update('\0')
     .update(`${compiler ?? 'typescript'}\0${packageVersion(compiler ?? require.resolve('typescript'))}`)
     .update('\0')

@@ -34,20 +34,36 @@ export class IdTable<N> {
   /** Dropped pages, reused rather than allocated again (a test of 10,000 promises fills three). */
   private readonly spare: Page<N>[] = [];
 
+  /** The page of an id; undefined for an id made before the table's first one (no array index below 0). */
   private page(id: number): Page<N> | undefined {
-    return this.pages[(id >>> PAGE_BITS) - this.base];
+    const index = (id >>> PAGE_BITS) - this.base;
+    return index < 0 ? undefined : this.pages[index];
   }
 
   node(id: number): N | undefined {
-    const page = this.pages[(id >>> PAGE_BITS) - this.base];
+    const page = this.page(id);
     return page === undefined ? undefined : page.nodes[id & SLOT_MASK];
   }
 
   setNode(id: number, node: N): void {
+    this.place(id, node);
+  }
+
+  /** A promise's entry in one write: its node, the promise held while it is pending, its flags. */
+  setPromise(id: number, node: N, promise: object | undefined, flags: number): void {
+    const page = this.place(id, node);
+    if (page === undefined) return;
+    const slot = id & SLOT_MASK;
+    page.held[slot] = promise;
+    page.flags[slot] = flags;
+  }
+
+  /** Gives the id its node, making its page if it has none; returns the page. */
+  private place(id: number, node: N): Page<N> | undefined {
     const number = id >>> PAGE_BITS;
     if (this.base < 0) this.base = number;
     const index = number - this.base;
-    if (index < 0) return;
+    if (index < 0) return undefined;
     let page = this.pages[index];
     if (page === undefined) {
       page = this.spare.pop() ?? { nodes: new Array<N | undefined>(PAGE_SIZE), held: new Array<object | undefined>(PAGE_SIZE), flags: new Uint8Array(PAGE_SIZE), live: 0 };
@@ -60,16 +76,7 @@ export class IdTable<N> {
     const slot = id & SLOT_MASK;
     if (page.nodes[slot] === undefined) page.live++;
     page.nodes[slot] = node;
-  }
-
-  /** A promise's entry in one write: its node, the promise held while it is pending, its flags. */
-  setPromise(id: number, node: N, promise: object | undefined, flags: number): void {
-    this.setNode(id, node);
-    const page = this.page(id);
-    if (page === undefined) return;
-    const slot = id & SLOT_MASK;
-    page.held[slot] = promise;
-    page.flags[slot] = flags;
+    return page;
   }
 
   /** A held promise resolved: it is no longer held. Returns its node, or undefined if it held nothing. */
@@ -93,7 +100,7 @@ export class IdTable<N> {
   /** Forgets the id: its node, what it held, its flags. */
   delete(id: number): void {
     const index = (id >>> PAGE_BITS) - this.base;
-    const page = this.pages[index];
+    const page = this.page(id);
     if (page === undefined) return;
     const slot = id & SLOT_MASK;
     if (page.nodes[slot] === undefined) return;
