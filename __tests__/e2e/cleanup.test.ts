@@ -16,6 +16,7 @@ describe('the cleanup assertions through the Jest CLI', () => {
       'what the assertion saw and the test did not release is the test leak': 'failed',
       'an abortable sleep stops cleanly at every step': 'passed',
       'every step of the worker: the handshake leaks': 'failed',
+      'times out inside a cleanup assertion': 'failed',
     });
     expect(run.exitCode).toBe(1);
   });
@@ -36,6 +37,12 @@ describe('the cleanup assertions through the Jest CLI', () => {
     const message = failureOfTest(run, 'every step of the worker: the handshake leaks');
     expect(message).toMatch(/Expected: to stop cleanly within 1000 ms when aborted at every step\nReceived: step \d+ of \d+, aborted as it resumed from worker\.ts:25:11: it rejected with DOMException: This operation was aborted, but left 1 thing running:\n\n {2}● setInterval timer \(every 1000 ms\), created at worker\.ts:17:22/);
     expect(message).toMatch(/Also not clean:\n {2}step \d+ of \d+, aborted while suspended at worker\.ts:27:11: /);
+  });
+
+  test('a test that times out inside a cleanup assertion names what the function waits on, and the run still ends (a 10-minute timer, unref once reported)', () => {
+    const message = failureOfTest(run, 'times out inside a cleanup assertion');
+    expect(message).toContain('Exceeded timeout of 300 ms');
+    expect(message).toContain('jest-preset-async: the test timed out while still waiting on:\n\n  ● setTimeout timer (600000 ms), created at cleanup.test.ts:40:53');
   });
 });
 

@@ -15,3 +15,8 @@ test('no crash and no false report under load: 100,000 promises, 10,000 timers, 
   });
   expect(run.exitCode).toBe(0);
 }); // a heavy fixture on purpose: several seconds of its own
+
+test('an unhandled rejection in the last synchronous test of a file fails the run, as under bare Jest', async () => {
+  // Bare Jest 30 does not catch it either: Node ends the process with the error, and Jest writes no result.
+  await expect(runJest('unhandled-rejection')).rejects.toThrow(/^Jest wrote no result \(exit 1\):[\s\S]*Error: boom nobody handled/);
+});

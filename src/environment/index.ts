@@ -543,8 +543,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         return;
       }
       if (timedOut(test) && this.options.hangs !== 'off') {
-        const waiting = [...this.liveHandles(owner), ...this.promiseFindings(this.tracker.waitedPromises(owner))];
-        this.judge(waiting, 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
+        this.judge(this.waitingOn(owner), 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
         this.tracker.forget(owner);
         return;
       }
@@ -655,12 +654,17 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       while (waiting() && Date.now() < deadline) await sleep(10);
     }
 
+    /** What a test or hook that timed out is still waiting on: its own things, and those of a probe it is running. */
+    private waitingOn(owner: Owner): Finding[] {
+      return [owner, ...(owner.probes ?? [])].flatMap((one) => [...this.liveHandles(one), ...this.promiseFindings(this.tracker.waitedPromises(one))]);
+    }
+
     /** A hook that timed out also says what it was still waiting on. */
     private explainHookTimeout(hook: Circus.Hook, error: unknown, test: Circus.TestEntry | undefined, state: Circus.State): void {
       if (this.options.hangs === 'off' || !/Exceeded timeout of \d+ ms/.test(String((error as { message?: unknown } | null)?.message ?? error))) return;
       const owner = hook.type === 'beforeAll' || hook.type === 'afterAll' ? this.describeOwners.get(hook.parent) : test && this.testOwners.get(test);
       if (!owner) return;
-      const waiting = [...this.liveHandles(owner), ...this.promiseFindings(this.tracker.waitedPromises(owner))];
+      const waiting = this.waitingOn(owner);
       owner.hangReported = true;
       const where = test && (hook.type === 'beforeEach' || hook.type === 'afterEach') ? (e: Error) => test.errors.push(e) : (e: Error) => state.unhandledErrors.push(e);
       this.judge(waiting, `the ${hook.type} hook`, '', where, test?.name, () => `jest-preset-async: the ${hook.type} hook timed out while still waiting on:`, this.options.hangs);

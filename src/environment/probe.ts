@@ -79,6 +79,7 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
       const parent = tracker.currentOwner();
       if (!parent || parent.ended) throw new Error('works inside a test or hook that runs under the jest-preset-async environment');
       const owner = newOwner('probe', parent.name);
+      (parent.probes ??= []).push(owner);
       let steps = 0;
       let lastStepAt = performance.now();
       /** The probe's timers by id, to tell an interval's beat from a step. */
@@ -181,6 +182,8 @@ export function makeProbeHost(deps: ProbeDeps): ProbeHost {
           return report ? { count: findings.length, report: report.message.replace(/^\n+/, '').trimEnd() } : null;
         },
         close() {
+          const at = parent.probes?.indexOf(owner) ?? -1;
+          if (at >= 0) parent.probes?.splice(at, 1);
           hook?.disable();
           awaits.clear();
           timers.clear();

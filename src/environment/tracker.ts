@@ -47,6 +47,8 @@ export interface Owner {
   usedFakeTime: boolean;
   /** A hook of the owner timed out and said what it was waiting on. */
   hangReported?: boolean;
+  /** Probes running inside the owner's code now (a cleanup assertion's function): a timeout names what they wait on too. */
+  probes?: Owner[];
   /** Judged: its window is over, what it left alive is still followed. */
   ended: boolean;
   /** Forgotten: nothing it does counts any more. */

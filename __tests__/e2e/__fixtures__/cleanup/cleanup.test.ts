@@ -35,3 +35,7 @@ test('an abortable sleep stops cleanly at every step', async () => {
 test('every step of the worker: the handshake leaks', async () => {
   await expect((signal: AbortSignal) => new Worker().run(signal)).toAbortCleanly({ everyStep: true });
 });
+
+test('times out inside a cleanup assertion', async () => {
+  await expect(() => new Promise<void>((resolve) => setTimeout(resolve, 600_000))).toLeaveNothingRunning();
+}, 300);
