@@ -260,9 +260,11 @@ export class Tracker {
       const owner = parent === undefined ? this.moduleOwner : parent.owner.closed ? null : parent.owner;
       if (!owner || type === SCOPE_TYPE) return;
       // An immediate runs on the next turn and is rarely what leaks: one made after an await takes
-      // the site of its step instead of a stack of its own.
+      // the site of its step instead of a stack of its own. A nextTick is never a leak itself: it
+      // passes on the site of its step (a request queued in an http.Agent gets its socket in a
+      // tick of the queue's async context, made where the request was).
       const site =
-        type === 'Immediate' && parent && !parent.sync && parent.site
+        parent?.site && ((type === 'Immediate' && !parent.sync) || type === 'TickObject')
           ? parent.site
           : capture(type === 'Timeout' || type === 'Immediate' ? SHALLOW : DEEP);
       const node: Node = { owner, id, site, sync: true };
