@@ -18,6 +18,10 @@ const LEAKS: Array<[test: string, what: string]> = [
   // Its own function waits on the reply; the matcher around it watches without waiting (below).
   ['waits in its own function on a reply that never comes', "pending promise, created at matchers-on-pending.test.ts:6:33 (called from matchers-on-pending.test.ts:22:11) — still pending after the file's afterAll hooks"],
   ['hands passing assertions to a Promise.all nobody awaits', 'expect(…).resolves.toBe(…) was not awaited, created at late-assertion.test.ts:16:57 — it passed, but nothing waited for it to check'],
+  // A request on a socket an earlier test opened: the test that took it from the pool owns it (its work starts on the next tick).
+  ['sends a request on a pooled socket and does not wait for the reply', 'socket, created at pooled-connections.test.ts:25:6 — it ended by itself after the test'],
+  // On a connection undici reuses no socket is made: its promises are named by the fetch call.
+  ['fetches on a pooled connection and does not wait for the reply', '9 pending promises of fetch(), created at pooled-connections.test.ts:29:8 — it settled after the test'],
 ];
 
 const CLEAN = [
@@ -34,6 +38,11 @@ const CLEAN = [
   // toBePending, .not.toResolveWithin and .not.toHaveResolved on promises that never settle.
   'checks that a gate is pending',
   'checks a mock whose call never settles',
+  'warms the agent and fetch pools',
+  'the replies land while this test runs',
+  // The idle timer each release re-arms is cleared by the next one before it fires: it ran nothing.
+  'releases a client to the pool',
+  'releases it again',
 ];
 
 describe.each([
@@ -47,7 +56,7 @@ describe.each([
   });
 
   test('each leak fails its own test; what the file closes in afterAll and idle deferreds pass', () => {
-    const failing = [...LEAKS.map(([name]) => name), 'fails for its own reason', 'misses an expected assertion'];
+    const failing = [...LEAKS.map(([name]) => name), 'fails for its own reason', 'misses an expected assertion', 'times out on a fetch over a pooled connection'];
     expect(statuses(run)).toEqual(Object.fromEntries([...failing.map((name) => [name, 'failed']), ...CLEAN.map((name) => [name, 'passed'])]));
     expect(run.exitCode).toBe(1);
   });
@@ -71,6 +80,13 @@ describe.each([
     expect(assertions).toContain('Expected two assertions to be called but received one assertion call.');
     expect(assertions).toContain('own-failure.test.ts:6:10');
     expect(assertions).not.toMatch(/environment[\\/]tracker|Object\.wrapped/);
+  });
+
+  test("a test that times out on a fetch over a pooled connection names the fetch call, not the test's own promise", () => {
+    const message = failureOfTest(run, 'times out on a fetch over a pooled connection');
+    const report = message.slice(message.indexOf('jest-preset-async: the test timed out while still waiting on:'));
+    expect(report).toContain('jest-preset-async: the test timed out while still waiting on:\n\n  ● 10 pending promises of fetch(), created at pooled-connections.test.ts:38:9');
+    expect(report).not.toContain('pooled-connections.test.ts:37:');
   });
 
   test('the run ends by itself although a poller re-arms forever and a child process keeps its pipes open', () => {

@@ -24,7 +24,7 @@ import { GUARD, guardCombinators, installExpectHook, makeGuard } from './expectG
 import { describeResource, isAlive, isRepeatingTimer, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
 import { makeProbeHost, PROBE } from './probe';
 import { loadNodeEnvironment } from './nodeEnvironment';
-import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, type DetectorOptions, type Mode } from './options';
+import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, rejectMisplaced, type DetectorOptions, type Mode } from './options';
 import { buildReport, madeByLibrary, type Finding, type ReportContext } from './report';
 import { recordSpyNames } from './spyNames';
 import { newOwner, Tracker, type HandleRecord, type Owner, type Site } from './tracker';
@@ -36,6 +36,8 @@ export const ALLOW = Symbol.for('jest-preset-async.allowLeaks');
 const LIBRARY_TIMER_MS = 1000;
 
 const tick = () => new Promise<void>((done) => timers.setImmediate(done));
+/** Lets the callbacks already in the nextTick queue run. */
+const nextTicks = () => new Promise<void>((done) => process.nextTick(done));
 const sleep = (ms: number) => new Promise<void>((done) => timers.setTimeout(done, ms));
 
 let collectGarbage: (() => void) | undefined;
@@ -64,6 +66,16 @@ function settleSites<T extends Finding[]>(findings: T): T {
   return findings;
 }
 
+/**
+ * A timer the test left that was cleared before it fired again (a pool's idle timer the next acquire
+ * clears): it ran nothing after the test, so it cost nothing. A re-armed chain has a new timer by then.
+ */
+function clearedUnfired(record: HandleRecord, watch: Watched): boolean {
+  const then = watch.timersAtVerdict.get(record);
+  const timer = record.ref.deref() as { _idleTimeout?: number; _idleStart?: number } | undefined;
+  return then !== undefined && then.id === record.id && timer?._idleTimeout === -1 && timer._idleStart === then.start;
+}
+
 /** What a test left alive after its grace period, watched until the file's verdict (judgeWatched). */
 interface Watched {
   test: Circus.TestEntry;
@@ -74,6 +86,10 @@ interface Watched {
   library: Set<HandleRecord>;
   /** Pending promises that code waits on, held weakly, by id. */
   promises: Map<number, WeakRef<object>>;
+  /** Their findings, sites formatted: once a promise of an ended owner settles, the tracker forgets it. */
+  promiseSites: Map<number, Finding>;
+  /** Its timers as they were then (the timer's id, when it was last started): a timer cleared since without firing ran nothing. */
+  timersAtVerdict: Map<HandleRecord, { id: number; start: number | undefined }>;
   /** Handles and promise ids alive when an afterAll hook started. */
   atAfterAll: Set<HandleRecord | number>;
   /** Already reported (scope 'test' reports at the end of the test). */
@@ -142,6 +158,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       // In Jest's own process (-i), tests are starting: the run-level recorder has seen globalSetup.
       pauseRunLevelRecorder();
       const project = config.projectConfig;
+      rejectMisplaced(project.testEnvironmentOptions as Record<string, unknown>);
       const fromConfig = (project.testEnvironmentOptions as Record<string, unknown>)[OPTIONS_KEY];
       const base = applyOptions(DEFAULTS, fromConfig, `testEnvironmentOptions["${OPTIONS_KEY}"]`);
       this.options = applyOptions(base, parsePragma(context.docblockPragmas?.[OPTIONS_KEY]), `the @${OPTIONS_KEY} pragma of ${relative(project.rootDir, context.testPath ?? '')}`);
@@ -410,11 +427,20 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       return !isRepeatingTimer(timer) && (timer?._idleTimeout ?? Infinity) <= LIBRARY_TIMER_MS && madeByLibrary(handle.site, this.report.ownDirs);
     }
 
-    private promiseFindings(ids: number[], note?: string): Finding[] {
+    private promiseFindings(ids: number[], note?: string, known?: Map<number, Finding>): Finding[] {
       return ids.map((id) => {
-        const { site, own } = this.tracker.promiseSite(id);
-        return { kind: 'promise' as const, what: 'pending promise', site, ownSite: own, ...(note ? { note } : {}) };
+        const seen = known?.get(id);
+        if (seen) return { ...seen, ...(note ? { note } : {}) };
+        const { site, own, via, call } = this.tracker.promiseSite(id);
+        return { kind: 'promise' as const, what: call ? `pending promise of ${call}()` : 'pending promise', site, via, ownSite: own, ...(note ? { note } : {}) };
       });
+    }
+
+    /** Notes the findings of these watched promises, with their sites formatted (no frame is held). */
+    private notePromiseSites(watch: Watched, ids: number[]): void {
+      const fresh = ids.filter((id) => !watch.promiseSites.has(id));
+      const findings = settleSites(this.promiseFindings(fresh));
+      fresh.forEach((id, at) => watch.promiseSites.set(id, findings[at] as Finding));
     }
 
     /** Whether pending promises of this owner can be judged: not while a fake clock may still hold their callbacks. */
@@ -427,6 +453,9 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
      * closes, exits and pool returns already under way complete.
      */
     private async grace(busy: () => boolean): Promise<void> {
+      // A synchronous test's nextTicks run only after Jest's promise chain reached its end, i.e. after
+      // this: work they start (a request on a socket reused from a pool) would go unseen.
+      await nextTicks();
       if (!busy()) return;
       const deadline = Date.now() + this.options.graceMs;
       for (let turn = 0; turn < 3 && busy(); turn++) await tick();
@@ -560,9 +589,11 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       const waited = promisesOn ? this.tracker.waitedPromises(owner) : [];
       const library = new Set(records.filter((record) => this.libraryShortTimer(record)));
       const suspects = records.filter((record) => !library.has(record));
-      const watch: Watched = { test, owner, early: new Set(records), library, atAfterAll: new Set(), promises: new Map(), reported: new Set() };
+      const watch: Watched = { test, owner, early: new Set(records), library, atAfterAll: new Set(), promises: new Map(), promiseSites: new Map(), reported: new Set(), timersAtVerdict: new Map() };
+      for (const record of records) if (record.type === 'Timeout') watch.timersAtVerdict.set(record, { id: record.id, start: (record.ref.deref() as { _idleStart?: number } | undefined)?._idleStart });
       // Not a local of this async function: its suspended frame would keep the promises alive.
       for (const [id, ref] of this.tracker.weakRefs(waited)) watch.promises.set(id, ref);
+      if (this.options.scope === 'file') this.notePromiseSites(watch, waited);
       owner.handles = records;
       if (this.options.scope === 'test') {
         findings.push(...this.handleFindings(suspects));
@@ -588,11 +619,13 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
     private noteAliveAtAfterAll(): void {
       for (const watch of this.watched) {
         for (const record of this.liveRecords(watch.owner, true)) watch.atAfterAll.add(record);
-        for (const id of this.tracker.waitedPromises(watch.owner)) {
+        const waited = this.tracker.waitedPromises(watch.owner);
+        for (const id of waited) {
           const promise = this.tracker.pendingPromise(id);
           if (!watch.promises.has(id) && promise) watch.promises.set(id, new WeakRef(promise));
           watch.atAfterAll.add(id);
         }
+        this.notePromiseSites(watch, waited);
       }
     }
 
@@ -619,7 +652,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         const handles = owner.handles.filter((record) => {
           if (watch.reported.has(record)) return false;
           if (live.has(record)) return true;
-          return !strict && watch.early.has(record) && !watch.atAfterAll.has(record) && (!watch.library.has(record) || record.rearmed === true);
+          return !strict && watch.early.has(record) && !watch.atAfterAll.has(record) && (!watch.library.has(record) || record.rearmed === true) && !clearedUnfired(record, watch);
         });
         const settled = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && !this.tracker.isPending(id) && !watch.atAfterAll.has(id));
         const stillPending = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && this.tracker.isPending(id));
@@ -627,9 +660,9 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           ...late,
           ...settleSites(this.handleFindings(handles.filter((record) => !live.has(record)), '— it ended by itself after the test, while the file went on (the test did not wait for it)')),
           ...settleSites(this.handleFindings(handles.filter((record) => live.has(record)), "— still running after the file's afterAll hooks")),
-          ...settleSites(this.promiseFindings(settled, '— it settled after the test, while the file went on (the test did not wait for it)')),
+          ...settleSites(this.promiseFindings(settled, '— it settled after the test, while the file went on (the test did not wait for it)', watch.promiseSites)),
         ];
-        const pendingFindings = settleSites(this.promiseFindings(stillPending, "— still pending after the file's afterAll hooks"));
+        const pendingFindings = settleSites(this.promiseFindings(stillPending, "— still pending after the file's afterAll hooks", watch.promiseSites));
         return { watch, findings, pendingFindings, stillPending };
       });
       // One collection for the whole file, only when a promise is still pending.

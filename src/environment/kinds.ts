@@ -138,11 +138,13 @@ const isProcessStdio = (fd: unknown): boolean => fd === 0 || fd === 1 || fd === 
 /** "setTimeout timer (10000 ms)", "listening server", "child process (pid 1234)". */
 export function describeResource(kind: LeakKind, type: string, resource: object | undefined): string {
   const timer = resource as TimerLike | undefined;
+  // A cleared timer's delay reads -1: an interval keeps its period in `_repeat`, a timeout loses it.
+  const ms = timer?._idleTimeout !== undefined && timer._idleTimeout >= 0 ? timer._idleTimeout : undefined;
   switch (kind) {
     case 'timer':
-      return `setTimeout timer (${timer?._idleTimeout ?? '?'} ms)`;
+      return ms === undefined ? 'setTimeout timer' : `setTimeout timer (${ms} ms)`;
     case 'interval':
-      return `setInterval timer (every ${timer?._idleTimeout ?? '?'} ms)`;
+      return `setInterval timer (every ${timer?._repeat ?? ms ?? '?'} ms)`;
     case 'immediate':
       return 'setImmediate callback';
     case 'server':

@@ -104,6 +104,21 @@ export function applyOptions(base: DetectorOptions, raw: unknown, where: string)
 }
 
 /**
+ * The detector's settings written straight into `testEnvironmentOptions` instead of under its key
+ * would be ignored without a word: an error that says where they go.
+ */
+export function rejectMisplaced(testEnvironmentOptions: Record<string, unknown>): void {
+  const misplaced = Object.keys(testEnvironmentOptions).filter((key) => key in DEFAULTS);
+  if (!misplaced.length) return;
+  const moved = Object.fromEntries(misplaced.map((key) => [key, testEnvironmentOptions[key]]));
+  throw bad(
+    'testEnvironmentOptions',
+    `${misplaced.map((key) => `"${key}"`).join(', ')} ${misplaced.length === 1 ? 'is a setting' : 'are settings'} of the leak detection: write testEnvironmentOptions: { "${OPTIONS_KEY}": ${JSON.stringify(moved)} }`,
+    moved,
+  );
+}
+
+/**
  * `@jest-preset-async handles=warn promises=off graceMs=100 ignore=immediate,timer` in the test
  * file's docblock (Jest hands the pragmas to the environment).
  */

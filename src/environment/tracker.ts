@@ -93,6 +93,10 @@ interface Node {
   timer?: HandleRecord;
   /** An async context of the user's own (an `EventEmitterAsyncResource`): it runs for whoever emits. */
   context?: boolean;
+  /** A call of a pinned library entry point (`fetch`): what it makes is named by the line of the call. */
+  call?: string;
+  /** A synchronous step: the site of the step that made it, for when its own stack has no frame of the user's (a library's socket callback). */
+  via?: Site | null;
   /** A synchronous step: how many promises it made, and the recent ones' shapes (see `promiseSite`). */
   made?: number;
   recent?: Recent;
@@ -165,6 +169,8 @@ export class Tracker {
   runningOwner: () => Owner | undefined = () => undefined;
   /** True while the package's own code attaches an observer: its child promise waits for nobody. */
   private observing = false;
+  /** The promises test and hook functions returned: Jest waits on them, they are the test itself, never a finding. */
+  private readonly returned = new WeakSet<object>();
 
   constructor(trackPromises: boolean) {
     const table = this.table;
@@ -267,7 +273,7 @@ export class Tracker {
         parent?.site && ((type === 'Immediate' && !parent.sync) || type === 'TickObject')
           ? parent.site
           : capture(type === 'Timeout' || type === 'Immediate' ? SHALLOW : DEEP);
-      const node: Node = { owner, id, site, sync: true };
+      const node: Node = { owner, id, site, sync: true, via: parent?.site ?? null };
       if (isUserResourceType(type)) node.context = true;
       keep(id, node);
       if (!IGNORED_TYPES.has(type)) {
@@ -320,6 +326,7 @@ export class Tracker {
   wrap<F extends (...args: never[]) => unknown>(fn: F, owner: Owner, afterCall?: (result: unknown) => void): F {
     if (fn.constructor?.name === 'GeneratorFunction' || fn.constructor?.name === 'AsyncGeneratorFunction') return fn;
     const table = this.table;
+    const returned = this.returned;
     const call = fn as unknown as (this: unknown, ...args: unknown[]) => unknown;
     const wrapped = function (this: unknown, ...args: unknown[]) {
       // Made at call time, inside Jest's own async context (its AsyncLocalStorage names the running
@@ -328,6 +335,8 @@ export class Tracker {
       table.setNode(scope.asyncId(), { owner, id: scope.asyncId(), site: null, sync: true });
       owner.ids.push(scope.asyncId());
       const result = scope.runInAsyncScope(call, this, ...args);
+      // The test file's own realm: not this realm's Promise.
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') returned.add(result as object);
       afterCall?.(result);
       return result;
     };
@@ -348,7 +357,7 @@ export class Tracker {
       const site = captureSite(SHALLOW, pinned);
       const scope = new AsyncResource(SCOPE_TYPE);
       // Not a synchronous step: what the call makes shares this site instead of taking its own.
-      table.setNode(scope.asyncId(), { owner: node.owner, id: scope.asyncId(), site, sync: false });
+      table.setNode(scope.asyncId(), { owner: node.owner, id: scope.asyncId(), site, sync: false, call: fn.name });
       node.owner.ids.push(scope.asyncId());
       return scope.runInAsyncScope(call, this, ...args);
     };
@@ -472,11 +481,11 @@ export class Tracker {
     };
   }
 
-  /** Pending promises of the owner that code waits on. */
+  /** Pending promises of the owner that code waits on (not the one its test or hook function returned). */
   waitedPromises(owner: Owner): number[] {
     const ids: number[] = [];
     const table = this.table;
-    for (const id of owner.ids) if (table.pendingWaited(id)?.owner === owner) ids.push(id);
+    for (const id of owner.ids) if (table.pendingWaited(id)?.owner === owner && !this.returned.has(table.held(id) as object)) ids.push(id);
     return ids;
   }
 
@@ -497,10 +506,14 @@ export class Tracker {
     owner.compactAt = 2 * owner.ids.length + 1024;
   }
 
-  /** The site a pending promise is reported with, and whether it is its own or its step's. */
-  promiseSite(id: number): { site: Site | null; own: boolean } {
+  /**
+   * The site a pending promise is reported with, whether it is its own or its step's, and the site
+   * of what made its step (for a promise a library's callback made: the line that started it).
+   */
+  promiseSite(id: number): { site: Site | null; own: boolean; via: Site | null; call?: string } {
     const node = this.table.node(id);
-    return { site: node?.site ?? null, own: node !== undefined && (node.id === id || (this.table.flags(id) & OWN_SITE) !== 0) };
+    const own = node !== undefined && (node.id === id || node.call !== undefined || (this.table.flags(id) & OWN_SITE) !== 0);
+    return { site: node?.site ?? null, own, via: node?.step?.via ?? null, ...(node?.call ? { call: node.call } : {}) };
   }
 
   /**
@@ -519,7 +532,10 @@ export class Tracker {
       const node = this.table.node(id);
       if (node?.owner === owner) nodes.add(node);
     }
-    for (const node of nodes) if (node.site) node.site = format(node.site);
+    for (const node of nodes) {
+      if (node.site) node.site = format(node.site);
+      if (node.via) node.via = format(node.via);
+    }
     for (const handle of owner.handles) {
       handle.site = format(handle.site);
       if (handle.via) handle.via = format(handle.via);
