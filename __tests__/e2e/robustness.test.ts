@@ -1,4 +1,4 @@
-import { RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
+import { failureOfTest, RUN_TIMEOUT_MS, runJest, statuses } from '../helpers/runJest';
 
 jest.setTimeout(RUN_TIMEOUT_MS);
 
@@ -16,7 +16,29 @@ test('no crash and no false report under load: 100,000 promises, 10,000 timers, 
   expect(run.exitCode).toBe(0);
 }); // a heavy fixture on purpose: several seconds of its own
 
-test('an unhandled rejection in the last synchronous test of a file fails the run, as under bare Jest', async () => {
-  // Bare Jest 30 does not catch it either: Node ends the process with the error, and Jest writes no result.
-  await expect(runJest('unhandled-rejection')).rejects.toThrow(/^Jest wrote no result \(exit 1\):[\s\S]*Error: boom nobody handled/);
+test('an unhandled rejection in the last synchronous test of a file fails that test (bare Jest 30 dies of it: Node ends the process, no result is written)', async () => {
+  const run = await runJest('unhandled-rejection', [], { timeoutMs: 60_000 });
+  expect(statuses(run)).toEqual({
+    passes: 'passed',
+    'rejects a promise nobody handles, in the last synchronous test of the file': 'failed',
+    'keeps an interval on purpose': 'passed',
+    'checks in a then it does not return': 'failed',
+  });
+  expect(failureOfTest(run, 'checks in a then it does not return')).toContain('Expected: 2');
+  expect(failureOfTest(run, 'rejects a promise nobody handles, in the last synchronous test of the file')).toContain('boom nobody handled');
+  expect(run.exitCode).toBe(1);
+});
+
+test('on Jest 29 the same rejection fails the file', async () => {
+  const run = await runJest('unhandled-rejection', [], { jest: 29, timeoutMs: 60_000 });
+  expect(run.suiteFailures.join('\n')).toContain('boom nobody handled');
+  expect(run.exitCode).toBe(1);
+});
+
+test('a file that throws while it loads, after its module scope started an interval, fails with its own error and the run still ends', async () => {
+  const run = await runJest('module-throws', [], { timeoutMs: 60_000 });
+  expect(run.suiteFailures.join('\n')).toContain('SOME_REQUIRED_CONFIG is not set');
+  expect(run.exitCode).toBe(1);
+  expect(run.report).not.toContain('killed after');
+  expect(run.report).not.toContain('did not exit');
 });

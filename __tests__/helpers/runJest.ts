@@ -94,12 +94,13 @@ function installJest29(): Promise<string> {
  * `nodeArgs`: options for the node that runs Jest (`--experimental-vm-modules` for Jest's ESM mode);
  * `jest: 29` runs the fixture with Jest 29 instead of the project's Jest 30; `link`: packages of the
  * repository's node_modules linked into the fixture's, as the project's own install would put them
- * (the fixture's copy resolves nothing from the repository's node_modules otherwise).
+ * (the fixture's copy resolves nothing from the repository's node_modules otherwise); `timeoutMs`: Jest is killed
+ * after it (0: never), for a run that must end by itself.
  */
 export async function runJest(
   fixture: string,
   args: string[] = [],
-  { nodeArgs = [], jest = 30, link = [] }: { nodeArgs?: string[]; jest?: 29 | 30; link?: string[] } = {},
+  { nodeArgs = [], jest = 30, link = [], timeoutMs = 0 }: { nodeArgs?: string[]; jest?: 29 | 30; link?: string[]; timeoutMs?: number } = {},
 ): Promise<JestRun> {
   const base = jest === 29 ? await installJest29() : tmpdir();
   const jestBin = jest === 29 ? join(base, 'node_modules', 'jest', 'bin', 'jest.js') : JEST_BIN;
@@ -114,6 +115,7 @@ export async function runJest(
       process.execPath,
       [...nodeArgs, jestBin, '--ci', '--json', `--outputFile=${outputFile}`, `--cacheDirectory=${CACHE}`, ...args],
       dir,
+      timeoutMs,
     );
 
     let parsed: { testResults: Array<{ message: string; assertionResults: AssertionResult[] }> };

@@ -66,6 +66,37 @@ function settleSites<T extends Finding[]>(findings: T): T {
   return findings;
 }
 
+/** Jest 30 keeps a rejection nobody handled, by the test it came from, until that test or its describe block ends. */
+type RejectionsByPromise = Map<Promise<unknown>, unknown>;
+
+/**
+ * A promise a test rejected without a handler, seen after its describe block ended (in a file of
+ * synchronous tests Node reports it only once the microtasks ran out, or during the verdict's
+ * grace period): Jest 30 files it under the test but never reports it, and Jest 29 or an earlier
+ * exit crash the worker. One event-loop turn lets Node report it while Jest listens, and the
+ * error joins its test's failure, as Jest does for one it sees in time. Never a failure swallowed.
+ */
+async function claimLateRejections(state: Circus.State): Promise<void> {
+  await tick();
+  const pending = (state as { unhandledRejectionErrorByPromiseTarget?: WeakMap<Promise<unknown>, unknown> }).unhandledRejectionErrorByPromiseTarget;
+  const visit = (block: Circus.DescribeBlock): void => {
+    for (const child of block.children) {
+      if (child.type === 'describeBlock') {
+        visit(child);
+        continue;
+      }
+      const late = (child as { unhandledRejectionErrorByPromise?: RejectionsByPromise }).unhandledRejectionErrorByPromise;
+      if (!late?.size) continue;
+      for (const [promise, error] of late) {
+        child.errors.push([error, child.asyncError]);
+        pending?.delete(promise);
+      }
+      late.clear();
+    }
+  };
+  visit(state.rootDescribeBlock);
+}
+
 /**
  * A timer the test left that was cleared before it fired again (a pool's idle timer the next acquire
  * clears): it ran nothing after the test, so it cost nothing. A re-armed chain has a new timer by then.
@@ -222,6 +253,9 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
     override async teardown(): Promise<void> {
       if (!this.tornDown) {
         this.tornDown = true;
+        // A file that threw while it loaded has no run_finish: what its module scope started
+        // (a logger's flush interval) is not judged, but it must not keep Jest from exiting.
+        if (!this.fileOwner.closed) for (const finding of this.handleFindings(this.liveRecords(this.fileOwner, true))) finding.release?.();
         // Past this point nothing follows a re-armed chain any more; it would keep Jest from exiting.
         for (const record of this.releasedTimers) if (record.rearmed) timers.clearTimeout(record.ref.deref() as NodeJS.Timeout);
         this.tracker.disable();
@@ -255,7 +289,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         }
         case 'hook_start': {
           const { hook } = event;
-          if (hook.type === 'afterAll') this.noteAliveAtAfterAll();
+          if (hook.type === 'afterAll') await this.noteAliveAtAfterAll();
           const owner = this.hookOwner(hook);
           if (owner) this.wrapFn(hook, owner);
           break;
@@ -302,6 +336,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           await this.judgeWatched();
           this.reportOutside(state, await this.collect(this.fileOwner), 'the module scope of the test file (code run while it was loaded)');
           this.tracker.forget(this.fileOwner);
+          await claimLateRejections(state);
           break;
         default:
           break;
@@ -616,7 +651,14 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
     }
 
     /** An afterAll hook starts: what the tests left is still alive now, so the file may be closing it on purpose. */
-    private noteAliveAtAfterAll(): void {
+    private async noteAliveAtAfterAll(): Promise<void> {
+      // A handle closed by a later test (`server.close(callback)`: the callback comes first) is
+      // alive until the loop's close phase: two turns let it end, so that it is not taken for one
+      // the file closes on purpose.
+      if (this.watched.some((watch) => this.liveRecords(watch.owner, true).length)) {
+        await tick();
+        await tick();
+      }
       for (const watch of this.watched) {
         for (const record of this.liveRecords(watch.owner, true)) watch.atAfterAll.add(record);
         const waited = this.tracker.waitedPromises(watch.owner);
@@ -658,7 +700,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         const stillPending = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && this.tracker.isPending(id));
         const findings = [
           ...late,
-          ...settleSites(this.handleFindings(handles.filter((record) => !live.has(record)), '— it ended by itself after the test, while the file went on (the test did not wait for it)')),
+          ...settleSites(this.handleFindings(handles.filter((record) => !live.has(record)), '— it ended after the test, while the file went on (the test did not wait for it, or a later test stopped it)')),
           ...settleSites(this.handleFindings(handles.filter((record) => live.has(record)), "— still running after the file's afterAll hooks")),
           ...settleSites(this.promiseFindings(settled, '— it settled after the test, while the file went on (the test did not wait for it)', watch.promiseSites)),
         ];

@@ -149,6 +149,8 @@ export function buildReport(
     (allow ?? `To allow this on purpose: allowLeaks(${kinds}) in the test, or an ignore rule in testEnvironmentOptions (README, "Leak detection").`);
   const error = new Error(message);
   const first = shown.find((line) => userFrames(line.finding.site, context.ownDirs).length);
-  error.stack = `${message}\n${first ? userFrames(first.finding.site, context.ownDirs).join('\n') : ''}`;
+  // With no frame of the user's, no stack at all: Jest would print the lines after the first one
+  // again as a stack trace ("Test suite failed to run" shows an error's message and its stack).
+  error.stack = first ? `${message}\n${userFrames(first.finding.site, context.ownDirs).join('\n')}` : '';
   return error;
 }

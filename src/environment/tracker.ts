@@ -252,8 +252,9 @@ export class Tracker {
         if (trackPromises && triggerId !== stepId && step !== undefined && !this.observing) table.flag(triggerId, WAITED);
         return;
       }
-      const timer = step?.timer;
-      const timerStep = step;
+      // The timer whose callback this is, also after an `await` in it (an async poller).
+      const timerStep = step?.timer ? step : step?.step?.timer ? step.step : undefined;
+      const timer = timerStep?.timer;
       if (type === 'Timeout' && timer !== undefined && timerStep !== undefined && (!timerStep.owner.closed || timer.released) && !isRepeating(timer)) {
         // Set from a one-shot tracked timer's own callback: the same live thing, re-armed.
         timer.ref = new WeakRef(resource);

@@ -16,3 +16,11 @@ test('leaves a child process running, with its stdio piped', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('node:child_process').spawn('sleep', ['5']);
 });
+
+test('starts an async poller that re-arms after an await', () => {
+  const poll = async () => {
+    await Promise.resolve('checked');
+    setTimeout(poll, 20);
+  };
+  setTimeout(poll, 20);
+});
