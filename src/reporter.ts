@@ -31,6 +31,10 @@ function rebase(item: string, projectRoot: string, runRoot: string): string {
   return item.replace(/(?<=\bat )([^\s():]+)(?=:\d+:\d+)/g, (path) => (isAbsolute(path) ? path : relative(runRoot, join(projectRoot, path))));
 }
 
+/** The headlines of the reports on a test (a hook that runs per test reports on it), and on a file. */
+const TEST_MARKERS = ['the test left', 'the test timed out', 'the beforeEach hook timed out', 'the afterEach hook timed out'];
+const FILE_MARKERS = ['beforeAll/afterAll', 'the module scope', 'the beforeAll hook timed out', 'the afterAll hook timed out'];
+
 export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplete' | 'onRunStart'> {
   constructor(private readonly globalConfig: { rootDir: string }) {}
 
@@ -50,18 +54,16 @@ export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplet
       const fileLines: string[] = [];
       const projectRoot = projectOf(file.testFilePath);
       for (const test of file.testResults) {
-        const item = test.failureMessages
-          .flatMap((message) => [firstItem(message, `${MARK}the test left`), firstItem(message, `${MARK}the test timed out`)])
-          .find(Boolean);
+        const item = test.failureMessages.flatMap((message) => TEST_MARKERS.map((marker) => firstItem(message, `${MARK}${marker}`))).find(Boolean);
         if (item) {
           tests++;
           fileLines.push(`    ✕ ${test.fullName}: ${rebase(item, projectRoot, runRoot)}`);
         }
       }
       // beforeAll/afterAll and module scope fail the file ("Test suite failed to run").
-      for (const marker of [`${MARK}beforeAll/afterAll`, `${MARK}the module scope`]) {
-        const item = firstItem(file.failureMessage ?? '', marker);
-        if (item) fileLines.push(`    ✕ (${marker.slice(MARK.length)}) ${rebase(item, projectRoot, runRoot)}`);
+      for (const marker of FILE_MARKERS) {
+        const item = firstItem(file.failureMessage ?? '', `${MARK}${marker}`);
+        if (item) fileLines.push(`    ✕ (${marker}) ${rebase(item, projectRoot, runRoot)}`);
       }
       if (fileLines.length) lines.push(`  ${relative(this.globalConfig.rootDir, file.testFilePath)}`, ...fileLines);
     }

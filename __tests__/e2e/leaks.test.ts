@@ -123,11 +123,14 @@ describe.each([30, 29] as const)('leak detection on a fixture project, one leak 
   });
 
   test('one summary at the end lists the files and tests with leaks', () => {
-    const summary = run.report.slice(run.report.indexOf('jest-preset-async: 20 tests in 19 files left things running or unchecked:'));
-    expect(summary).toContain('jest-preset-async: 20 tests in 19 files left things running or unchecked:');
+    const summary = run.report.slice(run.report.indexOf('jest-preset-async: 21 tests in 19 files left things running or unchecked:'));
+    expect(summary).toContain('jest-preset-async: 21 tests in 19 files left things running or unchecked:');
     expect(summary).toContain('  timer.test.ts\n    ✕ leaks a timer: setTimeout timer (10000 ms), created at timer.test.ts:3:11');
     expect(summary).toContain('    ✕ (beforeAll/afterAll) listening server, created at before-all.test.ts:7:51');
     expect(summary).toContain('    ✕ (the module scope) setTimeout timer (400 ms), created at module-scope.test.ts:2:1');
+    // Hooks that timed out are listed too: a beforeEach on its test, a beforeAll on its file.
+    expect(summary).toContain('    ✕ a beforeEach that hangs on a fetch runs after it: socket, created at fetch.test.ts:26:11');
+    expect(summary).toContain('    ✕ (the beforeAll hook timed out) setTimeout timer (10000 ms), created at hang.test.ts:13:17');
   });
 
   test('a beforeAll leak and a module-scope leak fail their files', () => {
