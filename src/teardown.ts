@@ -69,7 +69,7 @@ async function globalTeardown(globalConfig: Config.GlobalConfig, projectConfig?:
     (n) => `jest-preset-async: globalSetup left ${n} thing${n === 1 ? '' : 's'} running after all tests (close ${n === 1 ? 'it' : 'them'} in a globalTeardown):`,
     findings,
     { rootDir: projectConfig?.rootDir ?? globalConfig.rootDir, ownDirs: OWN_DIRS },
-    'A globalTeardown of your own replaces this check: close it there (README, "Run level").',
+    'Close it in your globalTeardown; one of your own keeps this check if it ends with the preset\'s (README, "Run level").',
   );
   if (error) {
     // Printed, and the exit code set, rather than thrown: a throwing globalTeardown would stop Jest

@@ -7,6 +7,7 @@ test('the preset globalTeardown fails the run for what globalSetup left open, na
   expect(statuses(run)).toEqual({ 'a test runs while the globalSetup server is up': 'passed' });
   expect(run.report).toContain('jest-preset-async: globalSetup left 1 thing running after all tests (close it in a globalTeardown):');
   expect(run.report).toContain('listening server, created at global-setup.js:5:43');
+  expect(run.report).toContain("Close it in your globalTeardown; one of your own keeps this check if it ends with the preset's");
   expect(run.exitCode).toBe(1);
 });
 
