@@ -49,6 +49,8 @@ const CLEAN = [
   'releases a client to the pool',
   'releases it again',
   'stops the server and the heartbeat',
+  // It takes the socket the earlier test left busy: that test's leak stays its own.
+  'a later test takes the same pooled socket',
 ];
 
 describe.each([

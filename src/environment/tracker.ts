@@ -115,6 +115,8 @@ interface Recent {
 const SCOPE_TYPE = 'jest-preset-async.scope';
 /** An interval stays the same timer: what its callback sets is a thing of its own. */
 const isRepeating = (timer: HandleRecord): boolean => isRepeatingTimer(timer.ref.deref());
+/** The resource of a record that no longer stands for anything alive (a pooled socket another test took). */
+const GONE = new WeakRef<object>(Object.freeze({}));
 /** Stands for a pending promise once its owner ended: the owner no longer keeps it alive. */
 const ENDED = Object.freeze({});
 /**
@@ -295,11 +297,20 @@ export class Tracker {
       const handle = (resource as { req?: { socket?: { _handle?: object } } }).req?.socket?._handle;
       const entry = handle && sockets.get(handle);
       if (!entry || entry.owner === owner) return;
-      const at = entry.owner.handles.indexOf(entry.record);
-      if (at >= 0) entry.owner.handles.splice(at, 1);
-      Object.assign(entry.record, { site, via, ownSite: true, step: executionAsyncId() });
+      let record = entry.record;
+      if (entry.owner.ended) {
+        // The earlier holder was judged, and may be watching what it left: the socket went back to
+        // the pool since, so for it the socket ended then. The new holder gets a record of its own.
+        record = { ...record, released: false };
+        entry.record.ref = GONE;
+      } else {
+        const at = entry.owner.handles.indexOf(record);
+        if (at >= 0) entry.owner.handles.splice(at, 1);
+      }
+      Object.assign(record, { site, via, ownSite: true, step: executionAsyncId() });
+      entry.record = record;
       entry.owner = owner;
-      owner.handles.push(entry.record);
+      owner.handles.push(record);
     };
     const callbacks: Parameters<typeof createHook>[0] = { init };
     if (trackPromises) {

@@ -53,3 +53,7 @@ test('releases a client to the pool', () => {
 test('releases it again', () => {
   release();
 });
+
+test('a later test takes the same pooled socket', async () => {
+  await new Promise((done) => get(url, { agent }, (response) => response.resume().on('end', done)));
+});
