@@ -488,9 +488,6 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
      * closes, exits and pool returns already under way complete.
      */
     private async grace(busy: () => boolean): Promise<void> {
-      // A synchronous test's nextTicks run only after Jest's promise chain reached its end, i.e. after
-      // this: work they start (a request on a socket reused from a pool) would go unseen.
-      await nextTicks();
       if (!busy()) return;
       const deadline = Date.now() + this.options.graceMs;
       for (let turn = 0; turn < 3 && busy(); turn++) await tick();
@@ -611,6 +608,9 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         this.tracker.forget(owner);
         return;
       }
+      // A synchronous test's nextTicks run only once Jest's promise chain has no more microtasks, after
+      // this: what they start (a request on a socket reused from a pool) would go unseen.
+      if (owner.ticked) await nextTicks();
       const promisesOn = this.promisesJudged(owner);
       // An assertion nobody awaited that is still running gets the grace period too: its failure is the test's.
       const running = () => owner.assertions.some((record) => !record.awaited && record.state === 'pending');

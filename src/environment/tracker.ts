@@ -47,6 +47,8 @@ export interface Owner {
   usedFakeTime: boolean;
   /** A hook of the owner timed out and said what it was waiting on. */
   hangReported?: boolean;
+  /** The owner's code queued a `process.nextTick` (its verdict lets the queue run first). */
+  ticked?: boolean;
   /** Probes running inside the owner's code now (a cleanup assertion's function): a timeout names what they wait on too. */
   probes?: Owner[];
   /** Judged: its window is over, what it left alive is still followed. */
@@ -268,6 +270,7 @@ export class Tracker {
       }
       const owner = parent === undefined ? this.moduleOwner : parent.owner.closed ? null : parent.owner;
       if (!owner || type === SCOPE_TYPE) return;
+      if (type === 'TickObject') owner.ticked = true;
       // An immediate runs on the next turn and is rarely what leaks: one made after an await takes
       // the site of its step instead of a stack of its own. A nextTick is never a leak itself: it
       // passes on the site of its step (a request queued in an http.Agent gets its socket in a
