@@ -466,8 +466,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       return ids.map((id) => {
         const seen = known?.get(id);
         if (seen) return { ...seen, ...(note ? { note } : {}) };
-        const { site, own, via, call } = this.tracker.promiseSite(id);
-        return { kind: 'promise' as const, what: call ? `pending promise of ${call}()` : 'pending promise', site, via, ownSite: own, ...(note ? { note } : {}) };
+        const { site, own, call } = this.tracker.promiseSite(id);
+        return { kind: 'promise' as const, what: call ? `pending promise of ${call}()` : 'pending promise', site, ownSite: own, ...(note ? { note } : {}) };
       });
     }
 

@@ -97,8 +97,6 @@ interface Node {
   context?: boolean;
   /** A call of a pinned library entry point (`fetch`): what it makes is named by the line of the call. */
   call?: string;
-  /** A synchronous step: the site of the step that made it, for when its own stack has no frame of the user's (a library's socket callback). */
-  via?: Site | null;
   /** A synchronous step: how many promises it made, and the recent ones' shapes (see `promiseSite`). */
   made?: number;
   recent?: Recent;
@@ -279,7 +277,7 @@ export class Tracker {
         parent?.site && ((type === 'Immediate' && !parent.sync) || type === 'TickObject')
           ? parent.site
           : capture(type === 'Timeout' || type === 'Immediate' ? SHALLOW : DEEP);
-      const node: Node = { owner, id, site, sync: true, via: parent?.site ?? null };
+      const node: Node = { owner, id, site, sync: true };
       if (isUserResourceType(type)) node.context = true;
       keep(id, node);
       if (!IGNORED_TYPES.has(type)) {
@@ -521,14 +519,11 @@ export class Tracker {
     owner.compactAt = 2 * owner.ids.length + 1024;
   }
 
-  /**
-   * The site a pending promise is reported with, whether it is its own or its step's, and the site
-   * of what made its step (for a promise a library's callback made: the line that started it).
-   */
-  promiseSite(id: number): { site: Site | null; own: boolean; via: Site | null; call?: string } {
+  /** The site a pending promise is reported with, whether it is its own or its step's, and the pinned call that made it. */
+  promiseSite(id: number): { site: Site | null; own: boolean; call?: string } {
     const node = this.table.node(id);
     const own = node !== undefined && (node.id === id || node.call !== undefined || (this.table.flags(id) & OWN_SITE) !== 0);
-    return { site: node?.site ?? null, own, via: node?.step?.via ?? null, ...(node?.call ? { call: node.call } : {}) };
+    return { site: node?.site ?? null, own, ...(node?.call ? { call: node.call } : {}) };
   }
 
   /**
@@ -547,10 +542,7 @@ export class Tracker {
       const node = this.table.node(id);
       if (node?.owner === owner) nodes.add(node);
     }
-    for (const node of nodes) {
-      if (node.site) node.site = format(node.site);
-      if (node.via) node.via = format(node.via);
-    }
+    for (const node of nodes) if (node.site) node.site = format(node.site);
     for (const handle of owner.handles) {
       handle.site = format(handle.site);
       if (handle.via) handle.via = format(handle.via);
