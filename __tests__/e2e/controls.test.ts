@@ -19,6 +19,7 @@ describe('the controls of leak detection', () => {
       'a test that throws a non-Error': 'failed',
       'handles=off in the docblock pragma: a leaked timer passes in this file': 'passed',
       'a retried test is judged by its last attempt': 'passed',
+      'a retried test whose failed attempt left a timer nobody clears': 'failed',
       'legacy fake timers: a pending fake timer is not a real handle': 'passed',
       'jest.isolateModules': 'passed',
       'pending fake timers fail when the fakeTimers option is on': 'failed',
@@ -42,6 +43,12 @@ describe('the controls of leak detection', () => {
     expect(failureOfTest(run, 'pending fake timers fail when the fakeTimers option is on')).toContain('the test left 2 pending fake timers');
     expect(failureOfTest(run, 'fake timers switched back in afterEach still counts the fake timers that were pending')).toContain(
       'the test left 1 pending fake timer',
+    );
+  });
+
+  test("what a failed attempt of a retried test left is judged at the end of the file (Jest drops the attempt's errors)", () => {
+    expect(failureOfTest(run, 'a retried test whose failed attempt left a timer nobody clears')).toContain(
+      "setTimeout timer (10000 ms), created at compat.test.ts:31:5 — still running after the file's afterAll hooks",
     );
   });
 

@@ -302,6 +302,20 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           hideOwnFrames(event.error);
           this.explainHookTimeout(event.hook, event.error, event.test, state);
           break;
+        case 'test_retry':
+          // Jest drops the failed attempt's errors, its leak report with them (scope 'test'): what
+          // the attempt left is judged again at the end of the file, as with scope 'file'.
+          for (const watch of this.watched) {
+            if (watch.test !== event.test) continue;
+            watch.reported.clear();
+            // Reported, it was unref'd: as it was again, so that the file's verdict sees it alive.
+            for (const record of watch.owner.handles) {
+              if (!record.released) continue;
+              record.released = false;
+              (record.ref.deref() as { ref?: () => void } | undefined)?.ref?.();
+            }
+          }
+          break;
         case 'test_fn_start': {
           const owner = this.testOwners.get(event.test);
           // A concurrent test's first call was wrapped when the file started; a retry is wrapped here.

@@ -23,3 +23,12 @@ test('jest.isolateModules', () => {
     expect(require('./pooled-client')).toHaveProperty('keepAlive');
   });
 });
+
+let retriedAttempts = 0;
+test('a retried test whose failed attempt left a timer nobody clears', () => {
+  retriedAttempts++;
+  if (retriedAttempts === 1) {
+    setTimeout(() => undefined, 10_000);
+    throw new Error('flaky first attempt');
+  }
+});
