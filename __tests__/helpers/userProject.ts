@@ -1,7 +1,7 @@
 /**
  * Fresh user projects for the packaging tests: the package packed as npm publishes it, installed
  * with npm, pnpm or yarn into an empty folder next to what a user installs. Installs share the
- * package managers' default caches and prefer them to the registry.
+ * package managers' default caches (npm and pnpm prefer them to the registry).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +31,9 @@ export type Manager = 'npm' | 'pnpm' | 'yarn';
 const ADD: Record<Manager, (tarball: string) => [string, string[]]> = {
   npm: (tarball) => ['npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball]],
   pnpm: (tarball) => ['npx', ['-y', 'pnpm@10', 'add', '--prefer-offline', tarball]],
-  yarn: (tarball) => ['npx', ['-y', 'yarn@1', 'add', '--prefer-offline', '--no-progress', '--non-interactive', `file:${tarball}`]],
+  // Not yarn's --prefer-offline: with another version of a dependency in its cache it fails ("Couldn't
+  // find package … on the npm registry") instead of asking the registry.
+  yarn: (tarball) => ['npx', ['-y', 'yarn@1', 'add', '--no-progress', '--non-interactive', `file:${tarball}`]],
 };
 const EXEC: Record<Manager, string[]> = {
   npm: ['npx', '--no-install'],
