@@ -66,6 +66,7 @@ describe.each([30, 29] as const)('leak detection on a fixture project, one leak 
       ...LEAKS.map(([name]) => [name, 'failed']),
       ['hangs on a timer', 'failed'],
       ['hangs on a fetch', 'failed'],
+      ['hangs waiting for a reply on the client from beforeAll', 'failed'],
       ['a beforeEach that hangs on a fetch runs after it', 'failed'],
       ['a beforeAll that hangs runs after it', 'failed'],
       ...CLEAN.map((name) => [name, 'passed']),
@@ -104,6 +105,13 @@ describe.each([30, 29] as const)('leak detection on a fixture project, one leak 
     expect(message).toContain('socket, created at fetch.test.ts:21:9');
   });
 
+  test('a test that hangs on promises alone also names what its beforeAll holds open', () => {
+    const message = failureOfTest(run, 'hangs waiting for a reply on the client from beforeAll');
+    expect(message).toContain('jest-preset-async: the test timed out while still waiting on:\n\n  ● pending promise, created at hang-shared.test.ts:18:9');
+    expect(message).toContain('jest-preset-async: what the test waits for may come through what its beforeAll hooks or module scope hold open:');
+    expect(message).toContain('socket, created at hang-shared.test.ts:9:19');
+  });
+
   test('a beforeEach that hangs says what it waited on, once', () => {
     const message = failureOfTest(run, 'a beforeEach that hangs on a fetch runs after it');
     expect(message).toContain('Exceeded timeout of 300 ms for a hook');
@@ -123,8 +131,8 @@ describe.each([30, 29] as const)('leak detection on a fixture project, one leak 
   });
 
   test('one summary at the end lists the files and tests with leaks', () => {
-    const summary = run.report.slice(run.report.indexOf('jest-preset-async: 21 tests in 19 files left things running or unchecked:'));
-    expect(summary).toContain('jest-preset-async: 21 tests in 19 files left things running or unchecked:');
+    const summary = run.report.slice(run.report.indexOf('jest-preset-async: 22 tests in 20 files left things running or unchecked:'));
+    expect(summary).toContain('jest-preset-async: 22 tests in 20 files left things running or unchecked:');
     expect(summary).toContain('  timer.test.ts\n    ✕ leaks a timer: setTimeout timer (10000 ms), created at timer.test.ts:3:11');
     expect(summary).toContain('    ✕ (beforeAll/afterAll) listening server, created at before-all.test.ts:7:51');
     expect(summary).toContain('    ✕ (the module scope) setTimeout timer (400 ms), created at module-scope.test.ts:2:1');

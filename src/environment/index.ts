@@ -618,7 +618,9 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         return;
       }
       if (timedOut(test) && this.options.hangs !== 'off') {
-        this.judge(this.waitingOn(owner), 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
+        const waiting = this.waitingOn(owner);
+        this.judge(waiting, 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
+        if (!waiting.some((finding) => finding.kind !== 'promise' && finding.kind !== 'assertion')) this.deliver(test, this.openAround(test), this.options.hangs);
         this.tracker.forget(owner);
         return;
       }
@@ -746,6 +748,26 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
     /** What a test or hook that timed out is still waiting on: its own things, and those of a probe it is running. */
     private waitingOn(owner: Owner): Finding[] {
       return [owner, ...(owner.probes ?? [])].flatMap((one) => [...this.liveHandles(one), ...this.promiseFindings(this.tracker.waitedPromises(one))]);
+    }
+
+    /**
+     * A test that timed out on promises alone most likely waits for something to come through a
+     * connection its file opened (a client from beforeAll): what its hooks and module scope hold
+     * open, named as such. Not leaks of the test, and not released.
+     */
+    private openAround(test: Circus.TestEntry): Error | null {
+      const owners: Owner[] = [this.fileOwner];
+      for (let block: Circus.DescribeBlock | undefined = test.parent; block; block = block.parent) {
+        const owner = this.describeOwners.get(block);
+        if (owner) owners.push(owner);
+      }
+      const findings = owners.flatMap((one) => this.liveHandles(one)).map(({ release: _released, ...finding }) => finding);
+      return buildReport(
+        () => 'jest-preset-async: what the test waits for may come through what its beforeAll hooks or module scope hold open:',
+        settleSites(findings),
+        this.report,
+        'These belong to the hooks or the module scope, not to the test.',
+      );
     }
 
     /** A hook that timed out also says what it was still waiting on. */

@@ -1,0 +1,19 @@
+import { connect, createServer, type Server, type Socket } from 'node:net';
+
+// A client the file opens once; a test waits for a reply on it that never comes.
+let server: Server;
+let client: Socket;
+beforeAll(async () => {
+  server = createServer();
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  client = connect((server.address() as { port: number }).port, '127.0.0.1');
+  await new Promise((connected) => client.once('connect', connected));
+});
+afterAll(() => {
+  client.destroy();
+  server.close();
+});
+
+test('hangs waiting for a reply on the client from beforeAll', async () => {
+  await new Promise((reply) => client.once('data', reply));
+}, 300);
