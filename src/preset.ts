@@ -95,8 +95,14 @@ export function createPreset({ typecheck, esm = false }: PresetOptions): Config.
     // project from outside node_modules).
     transformIgnorePatterns: ['/node_modules/', '\\.pnp\\.[^\\/]+$', `^${escapeRegExp(join(__dirname, '..', '..', 'dist') + sep)}`],
     ...(esm ? { extensionsToTreatAsEsm: ['.ts', '.tsx', '.mts'] } : {}),
-    // `import './a.js'` (the specifier `module: nodenext` requires) finds a.ts, a.mts or a.js.
-    moduleNameMapper: { '^(\\.{1,2}/.*)\\.[cm]?js$': '$1' },
+    // `import './a.js'` (the specifier `module: nodenext` requires) finds a.ts or a.js; './a.cjs'
+    // and './a.mjs' find a.cts and a.mts, else the file itself: never a sibling of another kind (a
+    // package's require('./lib.cjs') must not load the ESM lib.js beside it).
+    moduleNameMapper: {
+      '^(\\.{1,2}/.*)\\.js$': '$1',
+      '^(\\.{1,2}/.*)\\.cjs$': ['$1.cts', '$1.cjs'],
+      '^(\\.{1,2}/.*)\\.mjs$': ['$1.mts', '$1.mjs'],
+    },
     moduleFileExtensions: ['ts', 'tsx', 'mts', 'cts', 'js', 'mjs', 'cjs', 'jsx', 'json', 'node'],
     testMatch: ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -35,3 +35,12 @@ test('preset: jest-preset-async/typecheck reports type errors; the default prese
   expect(statuses(transpiled)).toEqual({ 'a value of the wrong type': 'passed' });
   expect(transpiled.exitCode).toBe(0);
 });
+
+test("the .js/.cjs/.mjs mapping finds TypeScript sources and never a package file's sibling of another kind", async () => {
+  const run = await runJest('module-mapping');
+  expect(statuses(run)).toEqual({
+    "a package's require of its own .cjs file finds that file, not the ESM .js beside it": 'passed',
+    './sum.cjs finds sum.cts': 'passed',
+  });
+  expect(run.exitCode).toBe(0);
+});
