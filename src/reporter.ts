@@ -3,6 +3,7 @@
  * affected, each with its first leaked thing, so a long run's leaks are not lost in its output.
  */
 import type { AggregatedResult, Reporter, TestContext } from '@jest/reporters';
+import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { pauseRunLevelRecorder } from './runLevel';
 
@@ -35,8 +36,35 @@ function rebase(item: string, projectRoot: string, runRoot: string): string {
 const TEST_MARKERS = ['the test left', 'the test timed out', 'the beforeEach hook timed out', 'the afterEach hook timed out'];
 const FILE_MARKERS = ['beforeAll/afterAll', 'the module scope', 'the beforeAll hook timed out', 'the afterAll hook timed out'];
 
+const real = (path: string): string => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+};
+/** The preset's environments (Node's and jsdom's) live here. */
+const ENVIRONMENTS = real(join(__dirname, 'environment')) + sep;
+
 export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplete' | 'onRunStart'> {
   constructor(private readonly globalConfig: { rootDir: string }) {}
+
+  /**
+   * A project that kept its own `testEnvironment: 'node'` next to the preset (a config that had
+   * ts-jest's preset) runs without leak detection, silently: say so, once a run.
+   */
+  private warnOfReplacedEnvironments(contexts: Set<TestContext>): void {
+    const replaced = [...contexts].map((context) => context.config).filter((config) => !real(config.testEnvironment).startsWith(ENVIRONMENTS));
+    if (!replaced.length) return;
+    const names = replaced.map((config) => relative(this.globalConfig.rootDir, config.rootDir) || '.').join(', ');
+    const environment = replaced[0]?.testEnvironment ?? '';
+    // "jest-environment-node", from .../node_modules/jest-environment-node/build/index.js
+    const named = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](?!.*node_modules)/.exec(environment)?.[1] ?? environment;
+    process.stderr.write(
+      `\n${MARK}leak detection is off in ${names}: its testEnvironment (${named}) replaces the preset's.\n` +
+        `  Remove testEnvironment: the preset's runs on jest-environment-node; for browser-like tests use 'jest-preset-async/environment-jsdom' (README, "Setup").\n\n`,
+    );
+  }
 
   /** Called after globalSetup: the run-level recorder has seen what it needed. */
   onRunStart(): void {
@@ -44,6 +72,7 @@ export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplet
   }
 
   onRunComplete(contexts: Set<TestContext>, results: AggregatedResult): void {
+    this.warnOfReplacedEnvironments(contexts);
     const runRoot = this.globalConfig.rootDir;
     // The project of a file: the deepest project rootDir that holds it.
     const roots = [...contexts].map((context) => context.config.rootDir).sort((a, b) => b.length - a.length);

@@ -44,3 +44,12 @@ test("the .js/.cjs/.mjs mapping finds TypeScript sources and never a package fil
   });
   expect(run.exitCode).toBe(0);
 });
+
+test("a testEnvironment of the project's own that replaces the preset's is named once at the end of the run", async () => {
+  const run = await runJest('own-environment');
+  expect(statuses(run)).toEqual({ 'leaves a timer, unseen without the preset environment': 'passed' });
+  expect(run.report).toContain("jest-preset-async: leak detection is off in .: its testEnvironment (jest-environment-node) replaces the preset's.");
+  expect(run.report.split('leak detection is off').length - 1).toBe(1);
+  const withPreset = await runJest('defaults');
+  expect(withPreset.report).not.toContain('leak detection is off');
+});
