@@ -43,23 +43,26 @@ const real = (path: string): string => {
     return path;
   }
 };
-/** The preset's environments (Node's and jsdom's) live here. */
-const ENVIRONMENTS = real(join(__dirname, 'environment')) + sep;
+/** The preset's setup file: a project with it uses the preset (or registered the matchers on their own). */
+const SETUP = real(join(__dirname, 'setup.js'));
+/** Jest's own environments, which a project's `testEnvironment: 'node'` or `'jsdom'` resolves to. */
+const JEST_ENVIRONMENT = /[\\/]node_modules[\\/](jest-environment-(?:node|jsdom))[\\/](?!.*[\\/]node_modules[\\/])/;
 
 export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplete' | 'onRunStart'> {
   constructor(private readonly globalConfig: { rootDir: string }) {}
 
   /**
-   * A project that kept its own `testEnvironment: 'node'` next to the preset (a config that had
-   * ts-jest's preset) runs without leak detection, silently: say so, once a run.
+   * A project that uses the preset but kept its own `testEnvironment: 'node'` (a config that had
+   * ts-jest's preset) runs on Jest's environment, without leak detection, silently: say so, once a
+   * run. An environment of one's own (a subclass of the preset's) is the user's choice.
    */
   private warnOfReplacedEnvironments(contexts: Set<TestContext>): void {
-    const replaced = [...contexts].map((context) => context.config).filter((config) => !real(config.testEnvironment).startsWith(ENVIRONMENTS));
+    const replaced = [...contexts]
+      .map((context) => context.config)
+      .filter((config) => config.setupFilesAfterEnv.some((file) => real(file) === SETUP) && JEST_ENVIRONMENT.test(config.testEnvironment));
     if (!replaced.length) return;
     const names = replaced.map((config) => relative(this.globalConfig.rootDir, config.rootDir) || '.').join(', ');
-    const environment = replaced[0]?.testEnvironment ?? '';
-    // "jest-environment-node", from .../node_modules/jest-environment-node/build/index.js
-    const named = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](?!.*node_modules)/.exec(environment)?.[1] ?? environment;
+    const named = JEST_ENVIRONMENT.exec(replaced[0]?.testEnvironment ?? '')?.[1];
     process.stderr.write(
       `\n${MARK}leak detection is off in ${names}: its testEnvironment (${named}) replaces the preset's.\n` +
         `  Remove testEnvironment: the preset's runs on jest-environment-node; for browser-like tests use 'jest-preset-async/environment-jsdom' (README, "Setup").\n\n`,

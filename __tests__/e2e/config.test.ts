@@ -45,10 +45,14 @@ test("the .js/.cjs/.mjs mapping finds TypeScript sources and never a package fil
   expect(run.exitCode).toBe(0);
 });
 
-test("a testEnvironment of the project's own that replaces the preset's is named once at the end of the run", async () => {
+test("a project whose own testEnvironment replaced the preset's is named once at the end of the run; a subclass or a project without the preset is not", async () => {
   const run = await runJest('own-environment');
-  expect(statuses(run)).toEqual({ 'leaves a timer, unseen without the preset environment': 'passed' });
-  expect(run.report).toContain("jest-preset-async: leak detection is off in .: its testEnvironment (jest-environment-node) replaces the preset's.");
+  expect(statuses(run)).toEqual({
+    'leaves a timer, unseen without the preset environment': 'passed',
+    'leaves a timer, seen by an environment built on the preset one': 'failed',
+    'a project without the preset': 'passed',
+  });
+  expect(run.report).toContain("jest-preset-async: leak detection is off in node-env: its testEnvironment (jest-environment-node) replaces the preset's.");
   expect(run.report.split('leak detection is off').length - 1).toBe(1);
   const withPreset = await runJest('defaults');
   expect(withPreset.report).not.toContain('leak detection is off');

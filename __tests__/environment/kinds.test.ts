@@ -1,4 +1,4 @@
-import { describeResource } from '../../src/environment/kinds';
+import { callbackOf, describeResource, onFire } from '../../src/environment/kinds';
 
 describe('describeResource for timers', () => {
   test('names the delay of a live timer and the period of an interval', () => {
@@ -20,5 +20,31 @@ describe('describeResource for timers', () => {
     clearInterval(interval);
     expect(describeResource('timer', 'Timeout', timer)).toBe('setTimeout timer');
     expect(describeResource('interval', 'Timeout', interval)).toBe('setInterval timer (every 50 ms)');
+  });
+});
+
+describe('onFire and callbackOf', () => {
+  test('a wrapped callback still runs, with its arguments, and reports each firing', async () => {
+    const fired: string[] = [];
+    const ran: unknown[] = [];
+    const timer = setTimeout((value: unknown) => ran.push(value), 5, 'argument');
+    const callback = callbackOf(timer);
+    onFire(timer, () => fired.push('fired'));
+    expect(callbackOf(timer)).toBe(callback);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(ran).toEqual(['argument']);
+    expect(fired).toEqual(['fired']);
+  });
+
+  test('a timer cleared before it fires reports nothing, and wrapping twice keeps the callback', () => {
+    const fired: string[] = [];
+    const callback = () => undefined;
+    const timer = setTimeout(callback, 1000);
+    onFire(timer, () => fired.push('first'));
+    onFire(timer, () => fired.push('second'));
+    expect(callbackOf(timer)).toBe(callback);
+    clearTimeout(timer);
+    expect(fired).toEqual([]);
+    expect(() => onFire(undefined, () => undefined)).not.toThrow();
   });
 });

@@ -21,7 +21,7 @@ import { OWN_DIRS, withoutOwnFrames } from '../helpers/ownFrames';
 import { isThenable } from '../helpers/thenable';
 import { pauseRunLevelRecorder } from '../runLevel';
 import { GUARD, guardCombinators, installExpectHook, makeGuard } from './expectGuard';
-import { describeResource, isAlive, isRepeatingTimer, kindOf, LEAK_KINDS, type LeakKind } from './kinds';
+import { describeResource, isAlive, isRepeatingTimer, kindOf, LEAK_KINDS, onFire, type LeakKind } from './kinds';
 import { makeProbeHost, PROBE } from './probe';
 import { loadNodeEnvironment } from './nodeEnvironment';
 import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, rejectMisplaced, type DetectorOptions, type Mode } from './options';
@@ -97,14 +97,22 @@ async function claimLateRejections(state: Circus.State): Promise<void> {
   visit(state.rootDescribeBlock);
 }
 
+/** Notes whether a suspect timer fires from now on. */
+function watchFiring(record: HandleRecord): { id: number; fired: boolean } {
+  const state = { id: record.id, fired: false };
+  onFire(record.ref.deref(), () => (state.fired = true));
+  return state;
+}
+
 /**
  * A timer the test left that was cleared before it fired again (a pool's idle timer the next acquire
- * clears): it ran nothing after the test, so it cost nothing. A re-armed chain has a new timer by then.
+ * clears): it ran nothing after the test, so it cost nothing. One that fired and then cleared
+ * itself (a poll that stops once ready) did run; a re-armed chain has a new timer by then.
  */
 function clearedUnfired(record: HandleRecord, watch: Watched): boolean {
   const then = watch.timersAtVerdict.get(record);
-  const timer = record.ref.deref() as { _idleTimeout?: number; _idleStart?: number } | undefined;
-  return then !== undefined && then.id === record.id && timer?._idleTimeout === -1 && timer._idleStart === then.start;
+  const timer = record.ref.deref() as { _idleTimeout?: number } | undefined;
+  return then !== undefined && then.id === record.id && !then.fired && timer?._idleTimeout === -1;
 }
 
 /** What a test left alive after its grace period, watched until the file's verdict (judgeWatched). */
@@ -119,8 +127,8 @@ interface Watched {
   promises: Map<number, WeakRef<object>>;
   /** Their findings, sites formatted: once a promise of an ended owner settles, the tracker forgets it. */
   promiseSites: Map<number, Finding>;
-  /** Its timers as they were then (the timer's id, when it was last started): a timer cleared since without firing ran nothing. */
-  timersAtVerdict: Map<HandleRecord, { id: number; start: number | undefined }>;
+  /** Its timers as they were then (the timer's id), and whether they fired since: a timer cleared since without firing ran nothing. */
+  timersAtVerdict: Map<HandleRecord, { id: number; fired: boolean }>;
   /** Handles and promise ids alive when an afterAll hook started. */
   atAfterAll: Set<HandleRecord | number>;
   /** Already reported (scope 'test' reports at the end of the test). */
@@ -641,7 +649,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       const library = new Set(records.filter((record) => this.libraryShortTimer(record)));
       const suspects = records.filter((record) => !library.has(record));
       const watch: Watched = { test, owner, early: new Set(records), library, atAfterAll: new Set(), promises: new Map(), promiseSites: new Map(), reported: new Set(), timersAtVerdict: new Map() };
-      for (const record of records) if (record.type === 'Timeout') watch.timersAtVerdict.set(record, { id: record.id, start: (record.ref.deref() as { _idleStart?: number } | undefined)?._idleStart });
+      if (this.options.scope === 'file') for (const record of records) if (record.type === 'Timeout') watch.timersAtVerdict.set(record, watchFiring(record));
       // Not a local of this async function: its suspended frame would keep the promises alive.
       for (const [id, ref] of this.tracker.weakRefs(waited)) watch.promises.set(id, ref);
       if (this.options.scope === 'file') this.notePromiseSites(watch, waited);

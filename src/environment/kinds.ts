@@ -109,6 +109,31 @@ interface TimerLike {
   hasRef?: () => boolean;
 }
 
+type Callback = ((...args: unknown[]) => unknown) & { [ORIGINAL]?: Callback };
+const ORIGINAL = Symbol('jest-preset-async.callback');
+
+/**
+ * Runs `fired` whenever the timer fires: its callback, wrapped (Node calls `timer._onTimeout()`; a
+ * clear sets it to null). The wrapper keeps nothing the callback does not.
+ */
+export function onFire(timer: object | undefined, fired: () => void): void {
+  const handle = timer as { _onTimeout?: Callback | null } | undefined;
+  const callback = handle?._onTimeout;
+  if (!handle || typeof callback !== 'function') return;
+  const wrapper: Callback = function (this: unknown, ...args: unknown[]) {
+    fired();
+    return callback.apply(this, args);
+  };
+  wrapper[ORIGINAL] = callback[ORIGINAL] ?? callback;
+  handle._onTimeout = wrapper;
+}
+
+/** The timer's callback as its code passed it (not a wrapper of `onFire`). */
+export const callbackOf = (timer: object | undefined): unknown => {
+  const callback = (timer as { _onTimeout?: Callback | null } | undefined)?._onTimeout;
+  return callback?.[ORIGINAL] ?? callback;
+};
+
 /** An interval (or a timer refreshed as one): the same timer fires again. */
 export const isRepeatingTimer = (resource: object | undefined): boolean => Boolean((resource as TimerLike | undefined)?._repeat);
 

@@ -108,7 +108,7 @@ export function applyOptions(base: DetectorOptions, raw: unknown, where: string)
  * would be ignored without a word: an error that says where they go.
  */
 export function rejectMisplaced(testEnvironmentOptions: Record<string, unknown>): void {
-  const misplaced = Object.keys(testEnvironmentOptions).filter((key) => key in DEFAULTS);
+  const misplaced = Object.keys(testEnvironmentOptions).filter((key) => Object.hasOwn(DEFAULTS, key));
   if (!misplaced.length) return;
   const moved = Object.fromEntries(misplaced.map((key) => [key, testEnvironmentOptions[key]]));
   throw bad(

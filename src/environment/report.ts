@@ -73,6 +73,8 @@ const HELPER_LINES = 3;
 const rank = (finding: Finding) => KIND_ORDER.indexOf(finding.kind);
 
 const MAX_LINES = 12;
+/** A stack line Jest's formatters recognise as one and never show (a frame of Node's). */
+const NO_USER_FRAME = '    at node:internal/jest-preset-async:1:1';
 
 export interface ReportContext {
   rootDir: string;
@@ -149,8 +151,9 @@ export function buildReport(
     (allow ?? `To allow this on purpose: allowLeaks(${kinds}) in the test, or an ignore rule in testEnvironmentOptions (README, "Leak detection").`);
   const error = new Error(message);
   const first = shown.find((line) => userFrames(line.finding.site, context.ownDirs).length);
-  // With no frame of the user's, no stack at all: Jest would print the lines after the first one
-  // again as a stack trace ("Test suite failed to run" shows an error's message and its stack).
-  error.stack = first ? `${message}\n${userFrames(first.finding.site, context.ownDirs).join('\n')}` : '';
+  // With no frame of the user's, one of Node's that Jest leaves out: without a stack line Jest takes
+  // the report's lines after the first for a stack and prints them twice ("Test suite failed to
+  // run"), and an empty stack is what Jest 29 prints instead of the message.
+  error.stack = `${message}\n${first ? userFrames(first.finding.site, context.ownDirs).join('\n') : NO_USER_FRAME}`;
   return error;
 }

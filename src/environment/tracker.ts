@@ -20,7 +20,7 @@
  */
 import { AsyncResource, createHook, executionAsyncId, type AsyncHook } from 'node:async_hooks';
 import { IdTable, OWN_SITE, WAITED } from './idTable';
-import { IGNORED_TYPES, isRepeatingTimer, isUserResourceType, type LeakKind } from './kinds';
+import { callbackOf, IGNORED_TYPES, isRepeatingTimer, isUserResourceType, type LeakKind } from './kinds';
 
 /** An unformatted stack, read only if a leak is reported. */
 export interface Site {
@@ -113,6 +113,9 @@ interface Recent {
 }
 
 const SCOPE_TYPE = 'jest-preset-async.scope';
+/** Whether a timer set after an await in another's callback continues it: the same callback, or the same delay. */
+const sameTimer = (last: object | undefined, next: object): boolean =>
+  last !== undefined && (callbackOf(last) === callbackOf(next) || (last as { _idleTimeout?: number })._idleTimeout === (next as { _idleTimeout?: number })._idleTimeout);
 /** An interval stays the same timer: what its callback sets is a thing of its own. */
 const isRepeating = (timer: HandleRecord): boolean => isRepeatingTimer(timer.ref.deref());
 /** The resource of a record that no longer stands for anything alive (a pooled socket another test took). */
@@ -254,10 +257,18 @@ export class Tracker {
         if (trackPromises && triggerId !== stepId && step !== undefined && !this.observing) table.flag(triggerId, WAITED);
         return;
       }
-      // The timer whose callback this is, also after an `await` in it (an async poller).
+      // The timer whose callback this is, also after an `await` in it (an async poller: then the
+      // next timer must look like the last, same callback or same delay, not a library's follow-up).
       const timerStep = step?.timer ? step : step?.step?.timer ? step.step : undefined;
       const timer = timerStep?.timer;
-      if (type === 'Timeout' && timer !== undefined && timerStep !== undefined && (!timerStep.owner.closed || timer.released) && !isRepeating(timer)) {
+      if (
+        type === 'Timeout' &&
+        timer !== undefined &&
+        timerStep !== undefined &&
+        (!timerStep.owner.closed || timer.released) &&
+        !isRepeating(timer) &&
+        (timerStep === step || sameTimer(timer.ref.deref(), resource))
+      ) {
         // Set from a one-shot tracked timer's own callback: the same live thing, re-armed.
         timer.ref = new WeakRef(resource);
         timer.id = id;

@@ -1,0 +1,3 @@
+test('a project without the preset', () => {
+  expect(1).toBe(1);
+});

@@ -1,0 +1,3 @@
+const { TestEnvironment } = require('jest-preset-async/environment');
+
+module.exports = class extends TestEnvironment {};
