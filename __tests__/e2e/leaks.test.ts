@@ -110,6 +110,8 @@ describe.each([30, 29] as const)('leak detection on a fixture project, one leak 
     expect(message).toContain('jest-preset-async: the test timed out while still waiting on:\n\n  ● pending promise, created at hang-shared.test.ts:18:9');
     expect(message).toContain('jest-preset-async: what the test waits for may come through what its beforeAll hooks or module scope hold open:');
     expect(message).toContain('socket, created at hang-shared.test.ts:9:19');
+    const around = message.slice(message.indexOf('what the test waits for may come through'));
+    expect(around).not.toContain('→ end it');
   });
 
   test('a beforeEach that hangs says what it waited on, once', () => {

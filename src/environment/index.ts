@@ -769,7 +769,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         const owner = this.describeOwners.get(block);
         if (owner) owners.push(owner);
       }
-      const findings = owners.flatMap((one) => this.liveHandles(one)).map(({ release: _released, ...finding }) => finding);
+      // Named, not advised on: nothing here is the test's to release.
+      const findings = owners.flatMap((one) => this.liveHandles(one)).map(({ release: _released, ...finding }) => ({ ...finding, hint: '' }));
       return buildReport(
         () => 'jest-preset-async: what the test waits for may come through what its beforeAll hooks or module scope hold open:',
         settleSites(findings),

@@ -18,7 +18,7 @@ export interface Finding {
   ownSite: boolean;
   /** Extra words after the location ("and it failed: ..."). */
   note?: string;
-  /** How to release it, when the kind's own hint does not fit (a jsdom animation frame). */
+  /** How to release it, when the kind's own hint does not fit (a jsdom animation frame); '' for none. */
   hint?: string;
   /** Lets the process end despite it (unref), once it has been reported. */
   release?: () => void;
@@ -121,7 +121,8 @@ function render({ finding, where, calledFrom, count }: Line): string {
     : finding.ownSite
       ? `, created at ${where}${from}`
       : `, created in the async step that began at ${where}`;
-  return `  ● ${what}${place}${finding.note ? ` ${finding.note}` : ''}\n      → ${finding.hint ?? HINTS[finding.kind]}`;
+  const hint = finding.hint ?? HINTS[finding.kind];
+  return `  ● ${what}${place}${finding.note ? ` ${finding.note}` : ''}${hint ? `\n      → ${hint}` : ''}`;
 }
 
 /**
