@@ -359,8 +359,8 @@ export class Tracker {
       table.setNode(scope.asyncId(), { owner, id: scope.asyncId(), site: null, sync: true });
       owner.ids.push(scope.asyncId());
       const result = scope.runInAsyncScope(call, this, ...args);
-      // The test file's own realm: not this realm's Promise.
-      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') returned.add(result as object);
+      // A thenable of the test file's own realm (not this realm's Promise).
+      if (typeof result === 'object' && result !== null && typeof (result as PromiseLike<unknown>).then === 'function') returned.add(result);
       afterCall?.(result);
       return result;
     };
