@@ -25,7 +25,7 @@ import { describeResource, isAlive, isRepeatingTimer, kindOf, LEAK_KINDS, onFire
 import { makeProbeHost, PROBE } from './probe';
 import { loadNodeEnvironment } from './nodeEnvironment';
 import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, rejectMisplaced, type DetectorOptions, type Mode } from './options';
-import { buildReport, madeByLibrary, type Finding, type ReportContext } from './report';
+import { buildReport, isHandleFinding, madeByLibrary, type Finding, type ReportContext } from './report';
 import { recordSpyNames } from './spyNames';
 import { newOwner, Tracker, type HandleRecord, type Owner, type Site } from './tracker';
 
@@ -79,22 +79,23 @@ type RejectionsByPromise = Map<Promise<unknown>, unknown>;
  */
 function claimLateRejections(state: Circus.State): void {
   const pending = (state as { unhandledRejectionErrorByPromiseTarget?: WeakMap<Promise<unknown>, unknown> }).unhandledRejectionErrorByPromiseTarget;
-  const visit = (block: Circus.DescribeBlock): void => {
-    for (const child of block.children) {
-      if (child.type === 'describeBlock') {
-        visit(child);
-        continue;
-      }
-      const late = (child as { unhandledRejectionErrorByPromise?: RejectionsByPromise }).unhandledRejectionErrorByPromise;
-      if (!late?.size) continue;
-      for (const [promise, error] of late) {
-        child.errors.push([error, child.asyncError]);
-        pending?.delete(promise);
-      }
-      late.clear();
+  for (const test of testsOf(state.rootDescribeBlock)) {
+    const late = (test as { unhandledRejectionErrorByPromise?: RejectionsByPromise }).unhandledRejectionErrorByPromise;
+    if (!late?.size) continue;
+    for (const [promise, error] of late) {
+      test.errors.push([error, test.asyncError]);
+      pending?.delete(promise);
     }
-  };
-  visit(state.rootDescribeBlock);
+    late.clear();
+  }
+}
+
+/** The tests of a describe block, its nested blocks' included, in order. */
+function* testsOf(block: Circus.DescribeBlock): Generator<Circus.TestEntry> {
+  for (const child of block.children) {
+    if (child.type === 'describeBlock') yield* testsOf(child);
+    else yield child;
+  }
 }
 
 /** Notes whether a suspect timer fires from now on. */
@@ -370,14 +371,12 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
      * their test_started events: each gets its owner, and its wrapped function, now.
      */
     private wrapConcurrentTests(block: Circus.DescribeBlock): void {
-      for (const child of block.children) {
-        if (child.type === 'describeBlock') this.wrapConcurrentTests(child);
-        else if (child.concurrent && child.mode !== 'skip' && child.mode !== 'todo') {
-          const owner = newOwner('test', testName(child));
-          this.testOwners.set(child, owner);
-          this.wrapFn(child, owner);
-          this.preWrapped.add(child);
-        }
+      for (const test of testsOf(block)) {
+        if (!test.concurrent || test.mode === 'skip' || test.mode === 'todo') continue;
+        const owner = newOwner('test', testName(test));
+        this.testOwners.set(test, owner);
+        this.wrapFn(test, owner);
+        this.preWrapped.add(test);
       }
     }
 
@@ -628,7 +627,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       if (timedOut(test) && this.options.hangs !== 'off') {
         const waiting = this.waitingOn(owner);
         this.judge(waiting, 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
-        if (!waiting.some((finding) => finding.kind !== 'promise' && finding.kind !== 'assertion')) this.deliver(test, this.openAround(test), this.options.hangs);
+        if (!waiting.some(isHandleFinding)) this.deliver(test, this.openAround(test), this.options.hangs);
         this.tracker.forget(owner);
         return;
       }

@@ -24,6 +24,9 @@ export interface Finding {
   release?: () => void;
 }
 
+/** A live handle (a timer, a socket, ...), not a pending promise or an unawaited assertion. */
+export const isHandleFinding = (finding: Finding): boolean => finding.kind !== 'promise' && finding.kind !== 'assertion';
+
 const PACKAGE_DIR = `${sep}jest-preset-async${sep}`;
 const isStackLine = (line: string) => /^\s*at /.test(line);
 const isInternal = (line: string) => /\(node:|\bnode:[a-z_]|\(<anonymous>\)|at <anonymous>|\binternal\/|^\s*at new Promise \(<anonymous>\)/.test(line);
@@ -137,7 +140,7 @@ export function buildReport(
 ): Error | null {
   if (!findings.length) return null;
   let shown = lines(findings, context);
-  const handles = shown.filter((line) => line.finding.kind !== 'promise' && line.finding.kind !== 'assertion');
+  const handles = shown.filter((line) => isHandleFinding(line.finding));
   const promises = shown.filter((line) => line.finding.kind === 'promise');
   let summary = '';
   if (handles.length && promises.length) {
