@@ -15,7 +15,8 @@
  * users get them, so the environment and setup are what differs. The typescript suite compares
  * transforms: the preset as users get it (ts-jest, isolatedModules, its own TypeScript), bare Jest
  * with @swc/jest, and bare Jest with ts-jest isolatedModules; cold (an empty cacheDirectory for
- * every run) and warm (cache primed by an untimed run).
+ * every run) and warm (cache primed by an untimed run). Cold also runs the preset without the
+ * compiler's code cache (NODE_DISABLE_COMPILE_CACHE=1), as on a machine's first run.
  *
  * --quick: 2 rounds, suites of 8 files (Jest may then run --maxWorkers=2 in band: it does so for
  * 20 files or fewer that its timing cache says are fast).
@@ -63,6 +64,8 @@ function configsFor(kind) {
     return {
       'bare jest + @swc/jest': { config: { testEnvironment: 'node', transform: { '^.+\\.tsx?$': [require.resolve('@swc/jest'), SWC_CONFIG] } } },
       'jest-preset-async': { config: { preset: PRESET } },
+      // A first run on a machine: the compiler's V8 code cache (src/compilerCache.ts) not written yet.
+      'jest-preset-async, no code cache': { config: { preset: PRESET }, env: { NODE_DISABLE_COMPILE_CACHE: '1' }, coldOnly: true },
       'bare jest + ts-jest isolated': { config: { testEnvironment: 'node', transform: { '^.+\\.tsx?$': [require.resolve('ts-jest'), TS_JEST_CONFIG] } } },
     };
   }
@@ -93,7 +96,7 @@ function runJest({ dir, entry, label, count, workerFlags, cold, nodeFlags = [] }
   const result = spawnSync(
     process.execPath,
     [...nodeFlags, JEST, '--config', entry.file, '--ci', '--silent', '--cacheDirectory', entry.cache, ...workerFlags, ...(entry.flags ?? [])],
-    { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 },
+    { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...entry.env }, maxBuffer: 64 * 1024 * 1024 },
   );
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const passed = new RegExp(`Tests:\\s+${count} passed, ${count} total`).test(result.stderr);
@@ -116,7 +119,7 @@ const x2 = (ratio) => `${ratio.toFixed(2)}x`;
 
 /** Times every config on one suite in one worker mode; rows carry medians, ranges and ratios. */
 function measure({ name, dir, count, configs, mode, cold }) {
-  const labels = Object.keys(configs);
+  const labels = Object.keys(configs).filter((label) => cold || !configs[label].coldOnly);
   const workerFlags = WORKER_MODES[mode].flags;
   if (!cold) for (const label of labels) runJest({ dir, entry: configs[label], label, count, workerFlags }); // prime the cache, untimed
   const times = Object.fromEntries(labels.map((label) => [label, []]));
@@ -147,11 +150,12 @@ function measure({ name, dir, count, configs, mode, cold }) {
 
 function printBlock(title, rows) {
   const pad = (text, width) => String(text).padEnd(width);
+  const first = Math.max(30, ...rows.map((r) => r.config.length + 2));
   console.log(`\n${title}`);
-  console.log(`  ${pad('config', 30)}${pad('median', 9)}${pad('min–max', 14)}${pad('IQR', 14)}${pad('ratio', 8)}${pad('ratio range', 14)}runs (ms)`);
+  console.log(`  ${pad('config', first)}${pad('median', 9)}${pad('min–max', 14)}${pad('IQR', 14)}${pad('ratio', 8)}${pad('ratio range', 14)}runs (ms)`);
   for (const r of rows) {
     console.log(
-      `  ${pad(r.config, 30)}${pad(ms0(r.median), 9)}${pad(`${ms0(r.min)}–${ms0(r.max)}`, 14)}${pad(`${ms0(r.q1)}–${ms0(r.q3)}`, 14)}` +
+      `  ${pad(r.config, first)}${pad(ms0(r.median), 9)}${pad(`${ms0(r.min)}–${ms0(r.max)}`, 14)}${pad(`${ms0(r.q1)}–${ms0(r.q3)}`, 14)}` +
         `${pad(x2(r.ratio), 8)}${pad(`${r.ratioMin.toFixed(2)}–${r.ratioMax.toFixed(2)}`, 14)}${r.runs.map(ms0).join(', ')}`,
     );
   }

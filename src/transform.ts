@@ -14,6 +14,7 @@
 import type { SyncTransformer, TransformOptions, TransformedSource } from '@jest/transform';
 import Module from 'node:module';
 import { dirname, sep } from 'node:path';
+import { preloadCompiler } from './compilerCache';
 import { tsCacheKey } from './tsCacheKey';
 
 type TsJestModule = { default: { createTransformer(config?: unknown): SyncTransformer<unknown> } };
@@ -55,7 +56,10 @@ export function createTransformer(config?: TransformerConfig): SyncTransformer<u
   let real: SyncTransformer<unknown> | undefined;
   const tsJest = (): SyncTransformer<unknown> => {
     if (!real) {
-      if (config?.compiler) pointTsJestAt(config.compiler);
+      if (config?.compiler) {
+        preloadCompiler(config.compiler);
+        pointTsJestAt(config.compiler);
+      }
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       real = (require('ts-jest') as TsJestModule).default.createTransformer(config);
     }

@@ -125,26 +125,26 @@ interface Setup {
   manager: Manager;
   packages: string[];
   files: Record<string, string>;
-  /** The passing tests (a path pattern) and how many. */
+  /** The passing tests (a path pattern: Jest matches the whole path, the project folder's random name too) and how many. */
   passing: [pattern: string, tests: number];
   leak: [pattern: string, line: string];
   tsc: boolean;
 }
 
 const SETUPS: Setup[] = [
-  { name: 'npm-ts7', manager: 'npm', packages: TS_7, files: TS_FILES, passing: ['ok', 1], leak: ['leak', 'leak.test.ts:2:3'], tsc: true },
-  { name: 'esm', manager: 'npm', packages: TS_7, files: ESM_FILES, passing: ['test/(ok|other|common)', 3], leak: ['leak', 'test/leak.test.mts:4:3'], tsc: true },
+  { name: 'npm-ts7', manager: 'npm', packages: TS_7, files: TS_FILES, passing: ['/ok\\.test', 1], leak: ['/leak\\.test', 'leak.test.ts:2:3'], tsc: true },
+  { name: 'esm', manager: 'npm', packages: TS_7, files: ESM_FILES, passing: ['/test/(ok|other|common)\\.test', 3], leak: ['/leak\\.test', 'test/leak.test.mts:4:3'], tsc: true },
   {
     name: 'babel',
     manager: 'npm',
     packages: ['jest@^30', '@babel/core', '@babel/preset-env', '@babel/preset-react'],
     files: BABEL_FILES,
-    passing: ['(ok|view)', 2],
-    leak: ['leak', 'leak.test.js:4:3'],
+    passing: ['/(ok|view)\\.test', 2],
+    leak: ['/leak\\.test', 'leak.test.js:4:3'],
     tsc: false,
   },
-  { name: 'pnpm', manager: 'pnpm', packages: TS_LATEST, files: TS_FILES, passing: ['ok', 1], leak: ['leak', 'leak.test.ts:2:3'], tsc: true },
-  { name: 'yarn', manager: 'yarn', packages: TS_LATEST, files: TS_FILES, passing: ['ok', 1], leak: ['leak', 'leak.test.ts:2:3'], tsc: true },
+  { name: 'pnpm', manager: 'pnpm', packages: TS_LATEST, files: TS_FILES, passing: ['/ok\\.test', 1], leak: ['/leak\\.test', 'leak.test.ts:2:3'], tsc: true },
+  { name: 'yarn', manager: 'yarn', packages: TS_LATEST, files: TS_FILES, passing: ['/ok\\.test', 1], leak: ['/leak\\.test', 'leak.test.ts:2:3'], tsc: true },
 ];
 
 const projects = new Map<string, UserProject>();
@@ -199,7 +199,7 @@ describe('the ESM project', () => {
     rmSync(join(project().dir, 'jest.config.js'));
     project().write('jest.config.mjs', "export default { preset: 'jest-preset-async' };\n");
     try {
-      const jest = await project().exec('jest', ['--ci', 'test/ok']);
+      const jest = await project().exec('jest', ['--ci', '/test/ok\\.test']);
       expect(jest.output).toContain('Tests:       1 passed, 1 total');
       expect(jest.code).toBe(0);
     } finally {
@@ -215,7 +215,7 @@ describe('the ESM project', () => {
 });
 
 test('jest-preset-async/typecheck on TypeScript 7 stops once, saying what it needs', async () => {
-  const jest = await projects.get('npm-ts7')!.exec('jest', ['--ci', '--preset', 'jest-preset-async/typecheck', 'ok']);
+  const jest = await projects.get('npm-ts7')!.exec('jest', ['--ci', '--preset', 'jest-preset-async/typecheck', '/ok\\.test']);
   expect(jest.output).toMatch(/jest-preset-async\/typecheck: ts-jest type-checks with TypeScript's JavaScript compiler API, which TypeScript 7\.\d+\.\d+ \(the project's\) does not have/);
   expect(jest.output.split('ts-jest type-checks with').length - 1).toBe(1);
   expect(jest.output).toContain('npm install --save-dev typescript@6');
