@@ -30,6 +30,8 @@ const LEAKS: Array<[test: string, what: string]> = [
   // They fired during the next test and cleared themselves: unlike a timer cleared before it fired, they ran.
   ['polls until ready, and stops itself once it is', 'setInterval timer (every 20 ms), created at self-clearing.test.ts:6:16 — it ended after the test, while the file went on'],
   ['sets a timeout that cleans up after itself', 'setTimeout timer, created at self-clearing.test.ts:14:17 — it ended after the test, while the file went on'],
+  // Its callback ran in the next test: a job started with a callback is watched until it calls it.
+  ['starts a hash and does not wait for its callback', 'crypto.pbkdf2() job, created at crypto-jobs.test.ts:8:9 — it ended after the test, while the file went on'],
 ];
 
 const CLEAN = [
@@ -57,6 +59,12 @@ const CLEAN = [
   'becomes ready while the earlier work runs',
   // One timer after another in a library's code is not a re-arming poller: that one ends by itself.
   "awaits a library call that leaves a short follow-up timer after an await in its timer's callback",
+  // A job for a promise nobody reads settles that promise only: nothing of the test's runs.
+  'runs while that hash finishes',
+  'waits for the callback of its hash',
+  'awaits the promise form',
+  'starts a promise-form hash whose result nobody reads',
+  'hashes synchronously',
 ];
 
 describe.each([
@@ -125,6 +133,13 @@ describe('the strict verdict (scope: test)', () => {
   test('a task that fires into the next test fails at the end of its own test', () => {
     const message = failureOfTest(run, 'starts a task and does not wait for it');
     expect(message).toContain('setTimeout timer (60 ms), created at ends-during-next-test.test.ts:5:3');
+    expect(message).not.toContain('it ended after the test');
+  });
+
+  test('a crypto job the test did not wait for fails it at once', () => {
+    const message = failureOfTest(run, 'starts a hash and does not wait for its callback');
+    expect(message).toContain('crypto.pbkdf2() job, created at crypto-jobs.test.ts:8:9');
+    expect(message).toContain('→ wait for its callback (or await its promise form: util.promisify, crypto.subtle)');
     expect(message).not.toContain('it ended after the test');
   });
 

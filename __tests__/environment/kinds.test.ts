@@ -1,4 +1,7 @@
-import { callbackOf, describeResource, onFire } from '../../src/environment/kinds';
+import { createHook } from 'node:async_hooks';
+import { pbkdf2, pbkdf2Sync } from 'node:crypto';
+import { promisify } from 'node:util';
+import { callbackOf, describeResource, isAlive, isCryptoJob, onFire, startedWithCallback, typeHint, watchCryptoJob } from '../../src/environment/kinds';
 
 describe('describeResource for timers', () => {
   test('names the delay of a live timer and the period of an interval', () => {
@@ -46,5 +49,62 @@ describe('onFire and callbackOf', () => {
     clearTimeout(timer);
     expect(fired).toEqual([]);
     expect(() => onFire(undefined, () => undefined)).not.toThrow();
+  });
+});
+
+describe('crypto jobs', () => {
+  /** The jobs crypto makes while `run` runs, each watched as the tracker does, with its creation stack. */
+  const jobsOf = (run: () => void): Array<{ type: string; job: object; stack: string }> => {
+    const jobs: Array<{ type: string; job: object; stack: string }> = [];
+    // The stack from below the hook, as the tracker captures it.
+    const init = (_id: number, type: string, _trigger: number, resource: object): void => {
+      if (!isCryptoJob(type)) return;
+      const site: { stack?: string } = {};
+      Error.captureStackTrace(site, init);
+      watchCryptoJob(resource);
+      jobs.push({ type, job: resource, stack: site.stack ?? '' });
+    };
+    const hook = createHook({ init }).enable();
+    try {
+      run();
+    } finally {
+      hook.disable();
+    }
+    return jobs;
+  };
+
+  test('a job started with a callback computes until it calls the callback, which still gets the result', async () => {
+    let finish: (key: Buffer | undefined) => void = () => undefined;
+    const done = new Promise<Buffer | undefined>((resolve) => (finish = resolve));
+    const [entry] = jobsOf(() => pbkdf2('password', 'salt', 20_000, 64, 'sha512', (_error, key) => finish(key)));
+    expect(entry?.type).toBe('PBKDF2REQUEST');
+    expect(isAlive('PBKDF2REQUEST', entry?.job)).toBe(true);
+    expect(startedWithCallback(entry?.stack ?? '')).toBe(true);
+    expect(await done).toHaveLength(64);
+    expect(isAlive('PBKDF2REQUEST', entry?.job)).toBe(false);
+  });
+
+  test("util.promisify's job is not the code's own callback, and a synchronous job never computes", async () => {
+    let promised: Promise<Buffer> | undefined;
+    const [forPromise] = jobsOf(() => (promised = promisify(pbkdf2)('password', 'salt', 1_000, 64, 'sha512')));
+    expect(startedWithCallback(forPromise?.stack ?? '')).toBe(false);
+    await promised;
+    const [sync] = jobsOf(() => pbkdf2Sync('password', 'salt', 1_000, 64, 'sha512'));
+    expect(sync?.type).toBe('PBKDF2REQUEST');
+    expect(isAlive('PBKDF2REQUEST', sync?.job)).toBe(false);
+  });
+
+  test('a job object that cannot take the watch is left alone, never computing', () => {
+    const frozen = Object.freeze({});
+    expect(() => watchCryptoJob(frozen)).not.toThrow();
+    expect(isAlive('PBKDF2REQUEST', frozen)).toBe(false);
+  });
+
+  test('is named by the function that started it, with its own hint', () => {
+    expect(describeResource('handle', 'PBKDF2REQUEST', {})).toBe('crypto.pbkdf2() job');
+    expect(describeResource('handle', 'KEYPAIRGENREQUEST', {})).toBe('crypto.generateKeyPair() job');
+    expect(describeResource('handle', 'SOMEWRAP', {})).toBe('open handle (SOMEWRAP)');
+    expect(typeHint('SCRYPTREQUEST')).toMatch(/^wait for its callback/);
+    expect(typeHint('TCPWRAP')).toBeUndefined();
   });
 });

@@ -21,7 +21,7 @@ import { OWN_DIRS, withoutOwnFrames } from '../helpers/ownFrames';
 import { isThenable } from '../helpers/thenable';
 import { pauseRunLevelRecorder } from '../runLevel';
 import { GUARD, guardCombinators, installExpectHook, makeGuard } from './expectGuard';
-import { describeResource, isAlive, isRepeatingTimer, kindOf, LEAK_KINDS, onFire, type LeakKind } from './kinds';
+import { describeResource, isAlive, isRepeatingTimer, kindOf, LEAK_KINDS, onFire, typeHint, type LeakKind } from './kinds';
 import { makeProbeHost, PROBE } from './probe';
 import { loadNodeEnvironment } from './nodeEnvironment';
 import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, rejectMisplaced, type DetectorOptions, type Mode } from './options';
@@ -462,7 +462,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
             }
           };
           const what = named?.what ?? describeResource(kind, handle.type, resource) + (handle.rearmed ? ', re-armed from its own callback' : '');
-          return { kind, what, site: handle.site, via: handle.via, ownSite: handle.ownSite, release, ...(note ? { note } : {}), ...(named?.hint ? { hint: named.hint } : {}) };
+          const hint = named?.hint ?? typeHint(handle.type);
+          return { kind, what, site: handle.site, via: handle.via, ownSite: handle.ownSite, release, ...(note ? { note } : {}), ...(hint ? { hint } : {}) };
         });
     }
 

@@ -69,6 +69,11 @@ export const IGNORED_TYPES = new Set([
   'HASHREQUEST',
   'CIPHERREQUEST',
   'KEYGENREQUEST',
+  'KEYPAIRGENREQUEST',
+  'KEYEXPORTREQUEST',
+  'DERIVEBITSREQUEST',
+  'RANDOMPRIMEREQUEST',
+  'CHECKPRIMEREQUEST',
   'PerformanceObserver',
   'ZLIB',
   'TLSWRAP',
@@ -94,6 +99,74 @@ const KIND_OF_TYPE: Record<string, LeakKind> = {
   WORKER: 'worker',
   MESSAGEPORT: 'worker',
 };
+
+/**
+ * crypto's jobs that take a callback, by the function that starts one. A job the code started with
+ * a callback runs that callback when it is done: still computing after the test, it runs the test's
+ * code later, as a timer would. Node calls the job's `ondone` then, read when the job finishes;
+ * `watchCryptoJob` wraps what is set there to see it. (A job started for `util.promisify` or
+ * WebCrypto settles a promise: that promise is what is judged, by who waits on it.)
+ */
+const CRYPTO_JOBS: Record<string, string> = {
+  // Each is in IGNORED_TYPES too: no handle of its own, the tracker records it only as a job.
+  PBKDF2REQUEST: 'crypto.pbkdf2()',
+  SCRYPTREQUEST: 'crypto.scrypt()',
+  DERIVEBITSREQUEST: 'crypto.hkdf()',
+  KEYPAIRGENREQUEST: 'crypto.generateKeyPair()',
+  KEYGENREQUEST: 'crypto.generateKey()',
+  RANDOMBYTESREQUEST: 'crypto.randomBytes() or randomFill()',
+  RANDOMPRIMEREQUEST: 'crypto.generatePrime()',
+  CHECKPRIMEREQUEST: 'crypto.checkPrime()',
+  SIGNREQUEST: 'crypto.sign()',
+  VERIFYREQUEST: 'crypto.verify()',
+};
+const COMPUTING = Symbol('jest-preset-async.cryptoJobComputing');
+
+export const isCryptoJob = (type: string): boolean => Object.hasOwn(CRYPTO_JOBS, type);
+
+/**
+ * Whether a crypto job was started by the code itself, with its own callback: the first frame past
+ * Node's crypto functions is not Node's (util.promisify's, WebCrypto's). `stack` is its creation's.
+ */
+export function startedWithCallback(stack: string): boolean {
+  for (const line of stack.split('\n').slice(1)) {
+    if (line.includes('node:internal/async_hooks') || line.includes('node:internal/crypto/')) continue;
+    return !/\(node:|at node:/.test(line);
+  }
+  return false;
+}
+
+/**
+ * Marks the job computing from when its callback is set until it is called. A synchronous job
+ * (`pbkdf2Sync`) never gets one: never computing.
+ */
+export function watchCryptoJob(job: object): void {
+  const state = job as { [COMPUTING]?: boolean };
+  let ondone: unknown;
+  try {
+    Object.defineProperty(job, 'ondone', {
+      configurable: true,
+      get: () => ondone,
+      set(callback: unknown) {
+        if (typeof callback !== 'function') {
+          ondone = callback;
+          return;
+        }
+        state[COMPUTING] = true;
+        ondone = function (this: unknown, ...args: unknown[]) {
+          state[COMPUTING] = false;
+          return (callback as (...args: unknown[]) => unknown).apply(this, args);
+        };
+      },
+    });
+  } catch {
+    // Not a job object Node made as this Node does: left unwatched, never computing.
+  }
+}
+
+/** The hint of a kind of handle whose own kind's does not fit. */
+export const typeHint = (type: string): string | undefined =>
+  isCryptoJob(type) ? 'wait for its callback (or await its promise form: util.promisify, crypto.subtle)' : undefined;
 
 /**
  * A resource type the user's code made (`new AsyncResource('Bus')`, an `EventEmitterAsyncResource`):
@@ -155,6 +228,7 @@ export function isAlive(type: string, resource: object | undefined): boolean {
   // A stdin that code reads from (`process.stdin.on('data')`) does hold the process: that stays a leak.
   if ((type === 'PIPEWRAP' || type === 'TTYWRAP') && isProcessStdio((resource as { fd?: unknown }).fd) && (resource as { reading?: unknown }).reading !== true) return false;
   if (type === 'Timeout' || type === 'Immediate') return !handle._destroyed && handle.hasRef?.() === true;
+  if (isCryptoJob(type)) return (resource as { [COMPUTING]?: boolean })[COMPUTING] === true;
   return typeof handle.hasRef === 'function' && handle.hasRef() === true;
 }
 
@@ -191,7 +265,7 @@ export function describeResource(kind: LeakKind, type: string, resource: object 
     case 'worker':
       return type === 'WORKER' ? 'worker thread' : 'message port';
     default:
-      return `open handle (${type})`;
+      return isCryptoJob(type) ? `${CRYPTO_JOBS[type]} job` : `open handle (${type})`;
   }
 }
 

@@ -20,7 +20,7 @@
  */
 import { AsyncResource, createHook, executionAsyncId, type AsyncHook } from 'node:async_hooks';
 import { IdTable, OWN_SITE, WAITED } from './idTable';
-import { callbackOf, IGNORED_TYPES, isRepeatingTimer, isUserResourceType, type LeakKind } from './kinds';
+import { callbackOf, IGNORED_TYPES, isCryptoJob, isRepeatingTimer, isUserResourceType, startedWithCallback, watchCryptoJob, type LeakKind } from './kinds';
 
 /** An unformatted stack, read only if a leak is reported. */
 export interface Site {
@@ -298,6 +298,9 @@ export class Tracker {
         owner.handles.push(record);
       } else if (type === 'HTTPCLIENTREQUEST') {
         claimPooledSocket(resource, owner, site, parent?.site ?? null);
+      } else if (isCryptoJob(type) && startedWithCallback(site.stack ?? '')) {
+        watchCryptoJob(resource);
+        owner.handles.push({ id, type, step: stepId, ref: new WeakRef(resource), site, via: parent?.site ?? null, ownSite: site !== parent?.site });
       }
     };
     /**
