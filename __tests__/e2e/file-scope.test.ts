@@ -32,6 +32,9 @@ const LEAKS: Array<[test: string, what: string]> = [
   ['sets a timeout that cleans up after itself', 'setTimeout timer, created at self-clearing.test.ts:14:17 — it ended after the test, while the file went on'],
   // Its callback ran in the next test: a job started with a callback is watched until it calls it.
   ['starts a hash and does not wait for its callback', 'crypto.pbkdf2() job, created at crypto-jobs.test.ts:8:9 — it ended after the test, while the file went on'],
+  ['waits on a reply that arrives 80 ms after it', 'pending promise, created at late-reply.test.ts:9:3 — it settled after the test, while the file went on'],
+  // The response's end() arms Node's own Date header timer from the 60 ms timer's callback: not a re-arm of it.
+  ['a server replies from a timer after the test', 'setTimeout timer (60 ms), created at late-reply.test.ts:13:60 — it ended after the test, while the file went on'],
 ];
 
 const CLEAN = [
@@ -65,6 +68,7 @@ const CLEAN = [
   'awaits the promise form',
   'starts a promise-form hash whose result nobody reads',
   'hashes synchronously',
+  'the file goes on while the replies arrive',
 ];
 
 describe.each([
@@ -85,6 +89,10 @@ describe.each([
 
   test.each(LEAKS)('"%s" names the leaked thing and its line', (name, what) => {
     expect(failureOfTest(run, name)).toContain(what);
+  });
+
+  test("Node's own timers set from a leaked timer's callback are not taken for its re-arm", () => {
+    expect(failureOfTest(run, 'a server replies from a timer after the test')).not.toContain('re-armed');
   });
 
   test('an interval a later test cleared before it beat again is not reported', () => {
@@ -141,6 +149,10 @@ describe('the strict verdict (scope: test)', () => {
     expect(message).toContain('crypto.pbkdf2() job, created at crypto-jobs.test.ts:8:9');
     expect(message).toContain('→ wait for its callback (or await its promise form: util.promisify, crypto.subtle)');
     expect(message).not.toContain('it ended after the test');
+  });
+
+  test('a promise still waited on after the grace period fails its test, also when it settles while the verdict looks at it', () => {
+    expect(failureOfTest(run, 'waits on a reply that arrives 80 ms after it')).toContain('pending promise, created at late-reply.test.ts:9:3');
   });
 
   test('idle deferreds still pass', () => {

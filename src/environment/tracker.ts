@@ -116,6 +116,21 @@ const SCOPE_TYPE = 'jest-preset-async.scope';
 /** Whether a timer set after an await in another's callback continues it: the same callback, or the same delay. */
 const sameTimer = (last: object | undefined, next: object): boolean =>
   last !== undefined && (callbackOf(last) === callbackOf(next) || (last as { _idleTimeout?: number })._idleTimeout === (next as { _idleTimeout?: number })._idleTimeout);
+/** Frames of Node's timer machinery, below the code that called `setTimeout`. */
+const TIMER_FRAME = /\((?:node:internal\/async_hooks|node:internal\/timers|node:timers(?:\/promises)?):|at (?:new )?Timeout \(/;
+/**
+ * Whether Node's own code set the timer being made (the http Date header cache's reset, armed by a
+ * response's `end()`), not code that re-arms itself. Read only when a timer is set from a timer's
+ * callback: it formats a stack.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function setByNode(above: Function): boolean {
+  for (const line of (captureSite(SHALLOW, above).stack ?? '').split('\n').slice(1)) {
+    if (TIMER_FRAME.test(line)) continue;
+    return /\(node:|at node:/.test(line);
+  }
+  return false;
+}
 /** An interval stays the same timer: what its callback sets is a thing of its own. */
 const isRepeating = (timer: HandleRecord): boolean => isRepeatingTimer(timer.ref.deref());
 /** The resource of a record that no longer stands for anything alive (a pooled socket another test took). */
@@ -267,7 +282,8 @@ export class Tracker {
         timerStep !== undefined &&
         (!timerStep.owner.closed || timer.released) &&
         !isRepeating(timer) &&
-        (timerStep === step || sameTimer(timer.ref.deref(), resource))
+        (timerStep === step || sameTimer(timer.ref.deref(), resource)) &&
+        !setByNode(init)
       ) {
         // Set from a one-shot tracked timer's own callback: the same live thing, re-armed.
         timer.ref = new WeakRef(resource);
