@@ -94,17 +94,19 @@ function guarded(settled: PromiseLike<unknown>, marker: Marker): PromiseLike<unk
 }
 
 /**
- * `Promise.all/allSettled/race/any` of the test's realm: given guarded assertions, the result stands
- * for them; they count as awaited when it is (a `Promise.all` nobody awaited checks nothing).
- * Without assertions among the values, the combinator is untouched.
+ * `Promise.all/allSettled/race/any` of the test's realm. The combinator's result stands for its
+ * inputs: its own subscriptions to them are not waiters (`quietly`), so that the inputs a settled
+ * `race` or a rejected `all` left pending are inert, as they are (nock races three `once()`s per
+ * request); while the result is pending and awaited, it is what is reported. Given guarded
+ * assertions, they count as awaited when the result is (a `Promise.all` nobody awaited checks nothing).
  */
-export function guardCombinators(promise: Record<string, unknown>): void {
+export function guardCombinators(promise: Record<string, unknown>, quietly: <T>(attach: () => T) => T): void {
   for (const name of ['all', 'allSettled', 'race', 'any']) {
     const original = promise[name];
     if (typeof original !== 'function') continue;
     const combinator = {
       [name](this: unknown, values: Iterable<unknown>) {
-        const call = (input: unknown) => (original as (values: unknown) => PromiseLike<unknown>).call(this, input);
+        const call = (input: unknown) => quietly(() => (original as (values: unknown) => PromiseLike<unknown>).call(this, input));
         if (typeof (values as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] !== 'function') return call(values);
         let items: unknown[];
         try {

@@ -18,6 +18,11 @@ const SPARE_PAGES = 8;
 export const WAITED = 1;
 /** A promise whose site is its own (made in a synchronous step), not the one of the step it came from. */
 export const OWN_SITE = 2;
+/**
+ * A promise the package's own code made, or a combinator's plumbing (the wrapper `Promise.race`
+ * makes for another realm's promise): what runs as its reaction waits for nobody.
+ */
+export const QUIET = 4;
 
 interface Page<N> {
   nodes: (N | undefined)[];

@@ -25,14 +25,14 @@ import { describeResource, isAlive, isRepeatingTimer, kindOf, LEAK_KINDS, onFire
 import { makeProbeHost, PROBE } from './probe';
 import { loadNodeEnvironment } from './nodeEnvironment';
 import { applyOptions, DEFAULTS, OPTIONS_KEY, parsePragma, rejectMisplaced, type DetectorOptions, type Mode } from './options';
-import { buildReport, isHandleFinding, madeByLibrary, type Finding, type ReportContext } from './report';
+import { buildReport, isHandleFinding, madeByLibrary, madeByUser, type Finding, type ReportContext } from './report';
 import { recordSpyNames } from './spyNames';
 import { newOwner, Tracker, type HandleRecord, type Owner, type Site } from './tracker';
 
 /** `allowLeaks()` reaches the environment through this global function. */
 export const ALLOW = Symbol.for('jest-preset-async.allowLeaks');
 
-/** Library timers up to this long end by themselves: see libraryShortTimer(). */
+/** Library timers up to this long end by themselves: see endsByItself(). */
 const LIBRARY_TIMER_MS = 1000;
 
 const tick = () => new Promise<void>((done) => timers.setImmediate(done));
@@ -232,8 +232,11 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       const fetch = (this.global as unknown as { fetch?: unknown }).fetch;
       if (typeof fetch === 'function') (this.global as unknown as { fetch: unknown }).fetch = this.tracker.pinCalls(fetch as (...args: never[]) => unknown);
       if (this.options.fakeTimers !== 'off') this.countFakeTimersAtRestore();
-      if (this.options.unawaitedAssertions !== 'off' && installExpectHook(project.rootDir)) {
-        guardCombinators((this.global as unknown as { Promise: Record<string, unknown> }).Promise);
+      const guardsAssertions = this.options.unawaitedAssertions !== 'off' && installExpectHook(project.rootDir);
+      if (guardsAssertions || this.options.promises !== 'off') {
+        guardCombinators((this.global as unknown as { Promise: Record<string, unknown> }).Promise, (attach) => this.tracker.quietly(attach));
+      }
+      if (guardsAssertions) {
         (this as unknown as Record<symbol, unknown>)[GUARD] = makeGuard(
           () => this.tracker.currentOwner(),
           (promise, onFulfilled, onRejected) => this.tracker.observe(promise, onFulfilled, onRejected),
@@ -440,7 +443,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
 
     /** The handle records of the owner still alive now; a library's short timer only once it re-armed. */
     private liveRecords(owner: Owner, withLibraryTimers = false): HandleRecord[] {
-      return owner.handles.filter((handle) => isAlive(handle.type, handle.ref.deref()) && (withLibraryTimers || !this.libraryShortTimer(handle)));
+      return owner.handles.filter((handle) => isAlive(handle.type, handle.ref.deref()) && (withLibraryTimers || !this.endsByItself(handle)));
     }
 
     /** Handle records as findings; a child process's stdio pipes are part of it: one line for the process. */
@@ -473,12 +476,15 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
     }
 
     /**
-     * A one-shot timer of at most a second that a library's code started (its setTimeout call is in
-     * node_modules) ends by itself, and the test cannot change it: not reported, unless it re-arms
-     * itself (a scheduler or poller setting the next timer from the last one). mockttp, for one,
-     * leaves a 100 ms timer per TLS socket.
+     * What Node's or a library's code set, that ends by itself and the test cannot change: not
+     * reported. A one-shot timer of at most a second whose setTimeout call is in node_modules, unless
+     * it re-arms itself (a scheduler or poller setting the next timer from the last one); mockttp,
+     * for one, leaves a 100 ms timer per TLS socket. An immediate no frame of the user's code set: it
+     * runs on the loop's next turn (Node's resource timing sets one as each fetch ends once its
+     * buffer of 250 entries is full).
      */
-    private libraryShortTimer(handle: HandleRecord): boolean {
+    private endsByItself(handle: HandleRecord): boolean {
+      if (handle.type === 'Immediate') return !madeByUser(handle.site, this.report.ownDirs) && !madeByUser(handle.via, this.report.ownDirs);
       if (handle.type !== 'Timeout' || handle.rearmed) return false;
       const timer = handle.ref.deref() as { _idleTimeout?: number } | undefined;
       return !isRepeatingTimer(timer) && (timer?._idleTimeout ?? Infinity) <= LIBRARY_TIMER_MS && madeByLibrary(handle.site, this.report.ownDirs);
@@ -646,7 +652,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       const findings = this.unawaited(owner);
       const records = this.liveRecords(owner, true);
       const waited = promisesOn ? this.tracker.waitedPromises(owner) : [];
-      const library = new Set(records.filter((record) => this.libraryShortTimer(record)));
+      const library = new Set(records.filter((record) => this.endsByItself(record)));
       const suspects = records.filter((record) => !library.has(record));
       const watch: Watched = { test, owner, early: new Set(records), library, atAfterAll: new Set(), promises: new Map(), promiseSites: new Map(), reported: new Set(), timersAtVerdict: new Map() };
       if (this.options.scope === 'file') for (const record of records) if (record.type === 'Timeout') watch.timersAtVerdict.set(record, watchFiring(record));
@@ -749,7 +755,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
      * itself: wait (at most a second) to know which.
      */
     private async awaitLibraryTimers(watched: Watched[]): Promise<void> {
-      const waiting = () => watched.some((watch) => watch.owner.handles.some((record) => this.libraryShortTimer(record) && isAlive(record.type, record.ref.deref())));
+      const waiting = () => watched.some((watch) => watch.owner.handles.some((record) => this.endsByItself(record) && isAlive(record.type, record.ref.deref())));
       const deadline = Date.now() + LIBRARY_TIMER_MS + 50;
       while (waiting() && Date.now() < deadline) await sleep(10);
     }

@@ -47,6 +47,12 @@ export function madeByLibrary(site: Site | null, ownDirs: readonly string[]): bo
   return first !== undefined && isLibrary(first);
 }
 
+/** Whether the user's code made it: its first frame that is not Node's or this package's is not in node_modules. */
+export function madeByUser(site: Site | null, ownDirs: readonly string[]): boolean {
+  const first = (site?.stack ?? '').split('\n').find((line) => isStackLine(line) && !isInternal(line) && !isOwn(line, ownDirs));
+  return first !== undefined && !isLibrary(first);
+}
+
 /** "src/agent.ts:42:18" from a frame, relative to the project. */
 export function location(frame: string | undefined, rootDir: string): string | undefined {
   if (!frame) return undefined;

@@ -1,0 +1,23 @@
+// What a settled Promise.race leaves pending waits for nobody: settling it would run nothing.
+import { promisify } from 'node:util';
+
+const replies = new Map<number, (reply: string) => void>();
+const request = (id: number) => new Promise<string>((resolve) => replies.set(id, resolve));
+const callbacks: Array<(error: null, reply: string) => void> = [];
+// Made by Node's own code: a promise of another realm than the test's.
+const call = promisify((done: (error: null, reply: string) => void) => void callbacks.push(done));
+
+test('awaits a race one reply won', async () => {
+  setTimeout(() => replies.get(1)?.('one'), 5);
+  await expect(Promise.race([request(1), request(2)])).resolves.toBe('one');
+});
+
+test("awaits a race of another realm's promises", async () => {
+  const raced = Promise.race([call(), call()]);
+  callbacks[0]?.(null, 'first');
+  await expect(raced).resolves.toBe('first');
+});
+
+test('leaves a race nobody settles with a callback waiting on it', () => {
+  void Promise.race([request(3), request(4)]).then((reply) => reply.toUpperCase());
+});
