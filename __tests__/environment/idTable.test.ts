@@ -17,6 +17,18 @@ describe('the per-id table of the tracker', () => {
     expect([table.node(100), table.flags(100)]).toEqual([undefined, 0]);
   });
 
+  test('replaces every held promise, across pages, and nothing else', () => {
+    const table = new IdTable<string>();
+    const first = {};
+    const second = {};
+    table.setPromise(10, 'a', first, 0);
+    table.setPromise(20_000, 'b', second, 0);
+    table.setNode(30, 'c');
+    table.replaceHeld((held) => ({ wrapped: held }));
+    expect([table.held(10), table.held(20_000), table.held(30)]).toEqual([{ wrapped: first }, { wrapped: second }, undefined]);
+    expect([table.node(10), table.node(20_000)]).toEqual(['a', 'b']);
+  });
+
   test('ids made before its first entry are never in it', () => {
     const table = new IdTable<string>();
     table.setNode(50_000, 'a');

@@ -5,8 +5,8 @@
  * test made 11,000 promises, and Map traffic was most of the tracker's cost). A page whose entries
  * are all deleted is dropped.
  *
- * Per id: the lineage node (shared by many ids), the pending promise held strongly until its owner
- * is judged (or ENDED), and flags.
+ * Per id: the lineage node (shared by many ids), the pending promise held until its owner is judged
+ * (or ENDED; by a WeakRef once the test's code watches garbage collection), and flags.
  */
 
 const PAGE_BITS = 12;
@@ -128,6 +128,18 @@ export class IdTable<N> {
   held(id: number): object | undefined {
     const page = this.page(id);
     return page === undefined ? undefined : page.held[id & SLOT_MASK];
+  }
+
+  /** Replaces every held promise with what `replace` makes of it. */
+  replaceHeld(replace: (held: object) => object): void {
+    for (const page of this.pages) {
+      if (page === undefined) continue;
+      const held = page.held;
+      for (let slot = 0; slot < PAGE_SIZE; slot++) {
+        const promise = held[slot];
+        if (promise !== undefined) held[slot] = replace(promise);
+      }
+    }
   }
 
   /** Holds (or stops holding, with undefined) the pending promise of an id that has a node. */

@@ -13,7 +13,6 @@ import type { Circus } from '@jest/types';
 import { relative } from 'node:path';
 import * as timers from 'node:timers';
 import { types } from 'node:util';
-import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
 import { QUIETLY } from '../helpers/observe';
@@ -43,12 +42,27 @@ const sleep = (ms: number) => new Promise<void>((done) => timers.setTimeout(done
 let collectGarbage: (() => void) | undefined;
 function forceGC(): void {
   if (!collectGarbage) {
-    v8.setFlagsFromString('--expose-gc');
+    setFlags('--expose-gc');
     collectGarbage = vm.runInNewContext('gc') as () => void;
-    v8.setFlagsFromString('--no-expose-gc');
+    setFlags('--no-expose-gc');
   }
   collectGarbage();
 }
+
+/**
+ * `v8.setFlagsFromString`, and what the running file's environment does when a test's code exposes
+ * `gc` with it (see watchCollection): the module is the process's, shared by every file of a worker.
+ */
+// The module object itself (an `import *` is a copy of it): the one every realm's `require('v8')` gets.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const v8Module = require('node:v8') as { setFlagsFromString(flags: string): void };
+const setFlags = v8Module.setFlagsFromString.bind(v8Module);
+let onExposeGc: (() => void) | undefined;
+const EXPOSE_GC = /(?:^|\s)--expose[-_]gc(?:\s|$)/;
+v8Module.setFlagsFromString = function setFlagsFromString(flags: string): void {
+  if (typeof flags === 'string' && EXPOSE_GC.test(flags)) onExposeGc?.();
+  setFlags(flags);
+};
 
 /** Formats each finding's stack now (once per shared site), so that it no longer holds any frame. */
 function settleSites<T extends Finding[]>(findings: T): T {
@@ -232,6 +246,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       const fetch = (this.global as unknown as { fetch?: unknown }).fetch;
       if (typeof fetch === 'function') (this.global as unknown as { fetch: unknown }).fetch = this.tracker.pinCalls(fetch as (...args: never[]) => unknown);
       if (this.options.fakeTimers !== 'off') this.countFakeTimersAtRestore();
+      this.watchCollection();
       const guardsAssertions = this.options.unawaitedAssertions !== 'off' && installExpectHook(project.rootDir);
       if (guardsAssertions || this.options.promises !== 'off') {
         guardCombinators((this.global as unknown as { Promise: Record<string, unknown> }).Promise, (attach) => this.tracker.quietly(attach));
@@ -241,6 +256,27 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           () => this.tracker.currentOwner(),
           (promise, onFulfilled, onRejected) => this.tracker.observe(promise, onFulfilled, onRejected),
         );
+      }
+    }
+
+    /**
+     * A test that forces garbage collection (`gc()` of `node --expose-gc`, or the one it exposes with
+     * `v8.setFlagsFromString('--expose-gc')`) watches it, most often to see that something is
+     * collected: from then on the tracker holds pending promises weakly, so that what only they
+     * refer to is collected as without it.
+     */
+    private watchCollection(): void {
+      const global = this.global as unknown as Record<string, unknown>;
+      const weakly = () => this.tracker.holdWeakly();
+      onExposeGc = weakly;
+      const gc = global.gc;
+      if (typeof gc === 'function') {
+        global.gc = new Proxy(gc, {
+          apply(target, self, args) {
+            weakly();
+            return Reflect.apply(target, self, args) as unknown;
+          },
+        });
       }
     }
 
@@ -265,6 +301,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
     override async teardown(): Promise<void> {
       if (!this.tornDown) {
         this.tornDown = true;
+        onExposeGc = undefined;
         // A file that threw while it loaded has no run_finish: what its module scope started
         // (a logger's flush interval) is not judged, but it must not keep Jest from exiting.
         if (!this.fileOwner.closed) for (const finding of this.handleFindings(this.liveRecords(this.fileOwner, true))) finding.release?.();

@@ -137,6 +137,8 @@ const isRepeating = (timer: HandleRecord): boolean => isRepeatingTimer(timer.ref
 const GONE = new WeakRef<object>(Object.freeze({}));
 /** Stands for a pending promise once its owner ended: the owner no longer keeps it alive. */
 const ENDED = Object.freeze({});
+/** The pending promise a table slot holds: itself, or its WeakRef's target (undefined once collected). */
+const promiseIn = (held: object | undefined): object | undefined => (held instanceof WeakRef ? (held.deref() as object | undefined) : held);
 /**
  * Frames captured per stack. Capture cost grows with it; timers and promises are made by the code
  * in their top frames, other handles often deep inside a client library.
@@ -191,10 +193,17 @@ export class Tracker {
   private observing = false;
   /** The promises test and hook functions returned: Jest waits on them, they are the test itself, never a finding. */
   private readonly returned = new WeakSet<object>();
+  /**
+   * Pending promises are held strongly while their owner runs (a WeakRef per promise costs), which
+   * keeps what their callbacks refer to alive. Once the test's code forces garbage collection, they
+   * are held by WeakRefs: see `holdWeakly`.
+   */
+  private weakly = false;
 
   constructor(trackPromises: boolean) {
     const table = this.table;
-    const capture = (frames: number): Site => captureSite(frames, init);
+    // Once promises are held weakly, stacks are formatted at once: an unformatted one holds its frames' receivers.
+    const capture = (frames: number): Site => (this.weakly ? { stack: captureSite(frames, init).stack ?? '' } : captureSite(frames, init));
     /** The id is kept on behalf of the node's owner. */
     const keptFor = (id: number, owner: Owner): void => {
       owner.ids.push(id);
@@ -266,7 +275,7 @@ export class Tracker {
       if (type === 'PROMISE') {
         if (parent === undefined || parent.owner.closed) return;
         const node = parent.sync ? promiseNode(parent, id, triggerId) : parent;
-        table.setPromise(id, node, trackPromises ? resource : undefined, (parent.sync ? OWN_SITE : 0) | (this.observing ? QUIET : 0));
+        table.setPromise(id, node, trackPromises ? (this.weakly ? new WeakRef(resource) : resource) : undefined, (parent.sync ? OWN_SITE : 0) | (this.observing ? QUIET : 0));
         keptFor(id, node.owner);
         // A child made by tracked code (`await trigger`, `trigger.then(...)`): someone waits on the trigger.
         // Not in a quiet promise's reaction: V8 subscribes a combinator to another realm's promise there.
@@ -443,8 +452,20 @@ export class Tracker {
 
   /** A pending promise of an owner that has not ended, held until it is judged. */
   pendingPromise(id: number): object | undefined {
-    const promise = this.table.held(id);
-    return promise === ENDED ? undefined : promise;
+    const held = this.table.held(id);
+    return held === ENDED ? undefined : promiseIn(held);
+  }
+
+  /**
+   * From now on pending promises are held by WeakRefs, so that what only they keep can be collected
+   * as without the tracker (a FinalizationRegistry the code tests fires). A promise collected while
+   * pending was inert: nothing could settle it.
+   */
+  holdWeakly(): void {
+    if (this.weakly) return;
+    this.weakly = true;
+    this.table.replaceHeld((held) => (held === ENDED || held instanceof WeakRef ? held : new WeakRef(held)));
+    for (const owner of [this.currentOwner(), this.moduleOwner]) if (owner) this.dropSites(owner);
   }
 
   /** Weak references to these pending promises (the ones not yet ended). */
@@ -507,8 +528,8 @@ export class Tracker {
   weaken(ids: number[]): { refs: Map<number, WeakRef<object>>; hold(alive: Set<number>): void } {
     const refs = new Map<number, WeakRef<object>>();
     for (const id of ids) {
-      const promise = this.table.held(id);
-      if (promise === undefined || promise === ENDED) continue;
+      const promise = this.pendingPromise(id);
+      if (promise === undefined) continue;
       refs.set(id, new WeakRef(promise));
       this.table.hold(id, ENDED);
     }
@@ -519,7 +540,7 @@ export class Tracker {
         for (const [id, ref] of kept) {
           const promise = ref.deref();
           if (!this.isPending(id)) continue;
-          this.table.hold(id, alive.has(id) && promise ? promise : undefined);
+          this.table.hold(id, alive.has(id) && promise ? (this.weakly ? new WeakRef(promise) : promise) : undefined);
         }
       },
     };
@@ -529,7 +550,12 @@ export class Tracker {
   waitedPromises(owner: Owner): number[] {
     const ids: number[] = [];
     const table = this.table;
-    for (const id of owner.ids) if (table.pendingWaited(id)?.owner === owner && !this.returned.has(table.held(id) as object)) ids.push(id);
+    for (const id of owner.ids) {
+      if (table.pendingWaited(id)?.owner !== owner) continue;
+      // Held by a WeakRef and collected: nothing could settle it.
+      const promise = promiseIn(table.held(id));
+      if (promise !== undefined && !this.returned.has(promise)) ids.push(id);
+    }
     return ids;
   }
 
