@@ -1,4 +1,4 @@
-import { IdTable, OWN_SITE, WAITED } from '../../src/environment/idTable';
+import { IdTable, OWN_SITE, SCRATCH, WAITED } from '../../src/environment/idTable';
 
 type Pages = { pages: unknown[] };
 const livePages = (table: IdTable<string>) => (table as unknown as Pages).pages.filter(Boolean).length;
@@ -27,6 +27,22 @@ describe('the per-id table of the tracker', () => {
     table.replaceHeld((held) => ({ wrapped: held }));
     expect([table.held(10), table.held(20_000), table.held(30)]).toEqual([{ wrapped: first }, { wrapped: second }, undefined]);
     expect([table.node(10), table.node(20_000)]).toEqual(['a', 'b']);
+  });
+
+  test('a promise linked to the one it resolves is waited on as far as that one is, through a chain', () => {
+    const table = new IdTable<string>();
+    table.setPromise(10, 'outer', {}, SCRATCH);
+    table.setPromise(11, 'middle', {}, SCRATCH);
+    table.setPromise(12, 'inner', {}, 0);
+    table.link(12, 11);
+    table.link(11, 10);
+    expect([table.pendingWaited(12), table.pendingWaited(11), table.pendingWaited(10)]).toEqual([undefined, undefined, undefined]);
+    table.flag(10, WAITED);
+    expect([table.pendingWaited(12), table.pendingWaited(11), table.pendingWaited(10)]).toEqual(['inner', 'middle', 'outer']);
+    table.delete(11);
+    expect(table.pendingWaited(12)).toBeUndefined();
+    table.settle(12);
+    expect(table.pendingWaited(12)).toBeUndefined();
   });
 
   test('ids made before its first entry are never in it', () => {

@@ -19,15 +19,20 @@ export const WAITED = 1;
 /** A promise whose site is its own (made in a synchronous step), not the one of the step it came from. */
 export const OWN_SITE = 2;
 /**
- * A promise the package's own code made, or a combinator's plumbing (the wrapper `Promise.race`
- * makes for another realm's promise): what runs as its reaction waits for nobody.
+ * A promise made from scratch (`new Promise`, an async function's, `Promise.resolve(thenable)`), not
+ * by `then` or `await`. Code runs in its async context only in the job that resolves it with
+ * another promise: see `link`.
  */
-export const QUIET = 4;
+export const SCRATCH = 4;
+/** How many resolutions `pendingWaited` follows (an async function returning one that returns one...). */
+const MAX_LINKS = 8;
 
 interface Page<N> {
   nodes: (N | undefined)[];
   held: (object | undefined)[];
   flags: Uint8Array;
+  /** The promise this one resolves (0: none): it is waited on as far as that one is. */
+  links: Float64Array;
   /** Ids of this page that have a node. */
   live: number;
 }
@@ -71,7 +76,13 @@ export class IdTable<N> {
     if (index < 0) return undefined;
     let page = this.pages[index];
     if (page === undefined) {
-      page = this.spare.pop() ?? { nodes: new Array<N | undefined>(PAGE_SIZE), held: new Array<object | undefined>(PAGE_SIZE), flags: new Uint8Array(PAGE_SIZE), live: 0 };
+      page = this.spare.pop() ?? {
+          nodes: new Array<N | undefined>(PAGE_SIZE),
+          held: new Array<object | undefined>(PAGE_SIZE),
+          flags: new Uint8Array(PAGE_SIZE),
+          links: new Float64Array(PAGE_SIZE),
+          live: 0,
+        };
       // The newest page is kept while it empties (its ids are still being made); once a newer one starts, it can go.
       const newest = this.pages.length - 1;
       if (newest >= 0 && this.pages[newest]?.live === 0) this.drop(newest);
@@ -94,12 +105,30 @@ export class IdTable<N> {
     return page.nodes[slot];
   }
 
-  /** The node of a promise still pending that code waits on. */
+  /**
+   * The node of a promise still pending that code waits on: itself, or (when its only waiter is the
+   * resolution of another promise, as an async function returning it resolves its own) that one.
+   */
   pendingWaited(id: number): N | undefined {
     const page = this.page(id);
     if (page === undefined) return undefined;
     const slot = id & SLOT_MASK;
-    return page.held[slot] !== undefined && ((page.flags[slot] as number) & WAITED) !== 0 ? page.nodes[slot] : undefined;
+    if (page.held[slot] === undefined) return undefined;
+    let waited = ((page.flags[slot] as number) & WAITED) !== 0;
+    for (let to = page.links[slot] as number, hops = 0; !waited && to !== 0 && hops < MAX_LINKS; hops++) {
+      const next = this.page(to);
+      if (next === undefined) break;
+      const at = to & SLOT_MASK;
+      waited = ((next.flags[at] as number) & WAITED) !== 0;
+      to = next.links[at] as number;
+    }
+    return waited ? page.nodes[slot] : undefined;
+  }
+
+  /** The promise `id` resolves `to` (V8 subscribed `to`'s resolution to it): waited on as far as `to` is. */
+  link(id: number, to: number): void {
+    const page = this.page(id);
+    if (page !== undefined) page.links[id & SLOT_MASK] = to;
   }
 
   /** Forgets the id: its node, what it held, its flags. */
@@ -112,6 +141,7 @@ export class IdTable<N> {
     page.nodes[slot] = undefined;
     page.held[slot] = undefined;
     page.flags[slot] = 0;
+    page.links[slot] = 0;
     if (--page.live === 0 && index < this.pages.length - 1) this.drop(index);
   }
 
@@ -121,6 +151,7 @@ export class IdTable<N> {
     this.pages[index] = undefined;
     // Its nodes and held promises are all cleared; a flag may be left on an id that had no node.
     page.flags.fill(0);
+    page.links.fill(0);
     if (this.spare.length < SPARE_PAGES) this.spare.push(page);
   }
 

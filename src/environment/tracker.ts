@@ -19,7 +19,7 @@
  * late callback is still the test's) until the file ends and the owner is forgotten.
  */
 import { AsyncResource, createHook, executionAsyncId, type AsyncHook } from 'node:async_hooks';
-import { IdTable, OWN_SITE, QUIET, WAITED } from './idTable';
+import { IdTable, OWN_SITE, SCRATCH, WAITED } from './idTable';
 import { callbackOf, IGNORED_TYPES, isCryptoJob, isRepeatingTimer, isUserResourceType, startedWithCallback, watchCryptoJob, type LeakKind } from './kinds';
 
 /** An unformatted stack, read only if a leak is reported. */
@@ -275,11 +275,16 @@ export class Tracker {
       if (type === 'PROMISE') {
         if (parent === undefined || parent.owner.closed) return;
         const node = parent.sync ? promiseNode(parent, id, triggerId) : parent;
-        table.setPromise(id, node, trackPromises ? (this.weakly ? new WeakRef(resource) : resource) : undefined, (parent.sync ? OWN_SITE : 0) | (this.observing ? QUIET : 0));
+        table.setPromise(id, node, trackPromises ? (this.weakly ? new WeakRef(resource) : resource) : undefined, (parent.sync ? OWN_SITE : 0) | (triggerId === stepId ? SCRATCH : 0));
         keptFor(id, node.owner);
         // A child made by tracked code (`await trigger`, `trigger.then(...)`): someone waits on the trigger.
-        // Not in a quiet promise's reaction: V8 subscribes a combinator to another realm's promise there.
-        if (trackPromises && triggerId !== stepId && step !== undefined && !this.observing && (table.flags(stepId) & QUIET) === 0) table.flag(triggerId, WAITED);
+        // Made in a promise-from-scratch's own context, it is V8 resolving that promise with the trigger
+        // (an async function returned it, a combinator took another realm's promise): the trigger is
+        // waited on as far as that promise is.
+        if (trackPromises && triggerId !== stepId && step !== undefined && !this.observing) {
+          if ((table.flags(stepId) & SCRATCH) !== 0) table.link(triggerId, stepId);
+          else table.flag(triggerId, WAITED);
+        }
         return;
       }
       // The timer whose callback this is, also after an `await` in it (an async poller: then the

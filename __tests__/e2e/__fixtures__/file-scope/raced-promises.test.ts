@@ -1,4 +1,5 @@
 // What a settled Promise.race leaves pending waits for nobody: settling it would run nothing.
+import { EventEmitter, once } from 'node:events';
 import { promisify } from 'node:util';
 
 const replies = new Map<number, (reply: string) => void>();
@@ -20,4 +21,20 @@ test("awaits a race of another realm's promises", async () => {
 
 test('leaves a race nobody settles with a callback waiting on it', () => {
   void Promise.race([request(3), request(4)]).then((reply) => reply.toUpperCase());
+});
+
+// Node 20's events.once() is an async function returning a promise: its result resolves with it.
+const emitters: EventEmitter[] = [];
+
+test('awaits a race of once() that one event won, its emitter kept', async () => {
+  const request = new EventEmitter();
+  emitters.push(request);
+  setTimeout(() => request.emit('response', 200), 5);
+  const [status] = await Promise.race([once(request, 'real-request'), once(request, 'error'), once(request, 'response')]);
+  expect(status).toBe(200);
+});
+
+test('leaves a callback on an async call whose reply never comes', () => {
+  const ask = async (id: number) => request(id);
+  void ask(5).then((reply) => reply.toUpperCase());
 });
