@@ -16,6 +16,15 @@ describe('describeResource for timers', () => {
     }
   });
 
+  test('a fractional delay (a computed backoff) shows whole milliseconds', () => {
+    const timer = setTimeout(() => undefined, 398.2066252542743);
+    try {
+      expect(describeResource('timer', 'Timeout', timer)).toBe('setTimeout timer (398 ms)');
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+
   test('a cleared timer, whose delay Node resets to -1, shows no delay rather than -1 ms', () => {
     const timer = setTimeout(() => undefined, 1234);
     const interval = setInterval(() => undefined, 50);

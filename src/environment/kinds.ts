@@ -238,12 +238,13 @@ const isProcessStdio = (fd: unknown): boolean => fd === 0 || fd === 1 || fd === 
 export function describeResource(kind: LeakKind, type: string, resource: object | undefined): string {
   const timer = resource as TimerLike | undefined;
   // A cleared timer's delay reads -1: an interval keeps its period in `_repeat`, a timeout loses it.
-  const ms = timer?._idleTimeout !== undefined && timer._idleTimeout >= 0 ? timer._idleTimeout : undefined;
+  // A delay computed by the code (a backoff) can be fractional: Node keeps it so, users read milliseconds.
+  const ms = timer?._idleTimeout !== undefined && timer._idleTimeout >= 0 ? Math.round(timer._idleTimeout) : undefined;
   switch (kind) {
     case 'timer':
       return ms === undefined ? 'setTimeout timer' : `setTimeout timer (${ms} ms)`;
     case 'interval':
-      return `setInterval timer (every ${timer?._repeat ?? ms ?? '?'} ms)`;
+      return `setInterval timer (every ${timer?._repeat ? Math.round(timer._repeat) : (ms ?? '?')} ms)`;
     case 'immediate':
       return 'setImmediate callback';
     case 'server':
