@@ -110,6 +110,12 @@ describe.each([
     expect(failureOfTest(run, 'a server replies from a timer after the test')).not.toContain('re-armed');
   });
 
+  test('the socket a server accepted is named by the line that started the server, made in a tick of listen()', () => {
+    const message = failureOfTest(run, 'a server replies from a timer after the test');
+    expect(message).toContain('socket, created at late-reply.test.ts:14:10');
+    expect(message).not.toContain('created where no stack frame of your code');
+  });
+
   test('an interval a later test cleared before it beat again is not reported', () => {
     expect(failureOfTest(run, 'starts a server and a heartbeat a later test stops')).not.toContain('setInterval');
   });

@@ -521,7 +521,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
      * buffer of 250 entries is full).
      */
     private endsByItself(handle: HandleRecord): boolean {
-      if (handle.type === 'Immediate') return !madeByUser(handle.site, this.report.ownDirs) && !madeByUser(handle.via, this.report.ownDirs);
+      if (handle.type === 'Immediate') return !madeByUser(handle.site, this.report.ownDirs);
       if (handle.type !== 'Timeout' || handle.rearmed) return false;
       const timer = handle.ref.deref() as { _idleTimeout?: number } | undefined;
       return !isRepeatingTimer(timer) && (timer?._idleTimeout ?? Infinity) <= LIBRARY_TIMER_MS && madeByLibrary(handle.site, this.report.ownDirs);

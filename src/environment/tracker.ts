@@ -97,6 +97,8 @@ interface Node {
   context?: boolean;
   /** A call of a pinned library entry point (`fetch`): what it makes is named by the line of the call. */
   call?: string;
+  /** A handle's: the site of what started it (see HandleRecord.via). */
+  via?: Site | null;
   /** A synchronous step: how many promises it made, and the recent ones' shapes (see `promiseSite`). */
   made?: number;
   recent?: Recent;
@@ -113,6 +115,21 @@ interface Recent {
 }
 
 const SCOPE_TYPE = 'jest-preset-async.scope';
+/**
+ * The site of what started a handle made in `parent`'s step: that step's, followed by the frames of
+ * what started it in turn (a socket a server accepts: the server's handle is made in a tick of
+ * `listen()`, with no frame of the user's, the tick's site has them).
+ */
+const originOf = (parent: Node | undefined): Site | null => {
+  if (!parent?.site) return null;
+  const { site, via } = parent;
+  if (!via || via === site) return site;
+  return {
+    get stack() {
+      return `${site.stack ?? ''}\n${(via.stack ?? '').split('\n').slice(1).join('\n')}`;
+    },
+  };
+};
 /** Whether a timer set after an await in another's callback continues it: the same callback, or the same delay. */
 const sameTimer = (last: object | undefined, next: object): boolean =>
   last !== undefined && (callbackOf(last) === callbackOf(next) || (last as { _idleTimeout?: number })._idleTimeout === (next as { _idleTimeout?: number })._idleTimeout);
@@ -319,19 +336,20 @@ export class Tracker {
         parent?.site && ((type === 'Immediate' && !parent.sync) || type === 'TickObject')
           ? parent.site
           : capture(type === 'Timeout' || type === 'Immediate' ? SHALLOW : DEEP);
-      const node: Node = { owner, id, site, sync: true };
+      const via = originOf(parent);
+      const node: Node = { owner, id, site, sync: true, via };
       if (isUserResourceType(type)) node.context = true;
       keep(id, node);
       if (!IGNORED_TYPES.has(type)) {
-        const record: HandleRecord = { id, type, step: stepId, ref: new WeakRef(resource), site, via: parent?.site ?? null, ownSite: site !== parent?.site };
+        const record: HandleRecord = { id, type, step: stepId, ref: new WeakRef(resource), site, via, ownSite: site !== parent?.site };
         if (type === 'Timeout') node.timer = record;
         else if (type === 'TCPWRAP') sockets.set(resource, { record, owner });
         owner.handles.push(record);
       } else if (type === 'HTTPCLIENTREQUEST') {
-        claimPooledSocket(resource, owner, site, parent?.site ?? null);
+        claimPooledSocket(resource, owner, site, via);
       } else if (isCryptoJob(type) && startedWithCallback(site.stack ?? '')) {
         watchCryptoJob(resource);
-        owner.handles.push({ id, type, step: stepId, ref: new WeakRef(resource), site, via: parent?.site ?? null, ownSite: site !== parent?.site });
+        owner.handles.push({ id, type, step: stepId, ref: new WeakRef(resource), site, via, ownSite: site !== parent?.site });
       }
     };
     /**
