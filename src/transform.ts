@@ -14,7 +14,7 @@
 import type { SyncTransformer, TransformOptions, TransformedSource } from '@jest/transform';
 import Module from 'node:module';
 import { dirname, sep } from 'node:path';
-import { preloadCompiler } from './compilerCache';
+import { preloadCompiler, saveCompilerCache } from './compilerCache';
 import { tsCacheKey } from './tsCacheKey';
 
 type TsJestModule = { default: { createTransformer(config?: unknown): SyncTransformer<unknown> } };
@@ -75,13 +75,17 @@ export function createTransformer(config?: TransformerConfig): SyncTransformer<u
   return {
     process: (source: string, path: string, options: TransformOptions<unknown>): TransformedSource => {
       const renamed = asTs(path, options);
-      return renamed ? renameSource(tsJest().process(source, renamed, options), path) : tsJest().process(source, path, options);
+      const result = renamed ? renameSource(tsJest().process(source, renamed, options), path) : tsJest().process(source, path, options);
+      saveCompilerCache();
+      return result;
     },
     processAsync: async (source: string, path: string, options: TransformOptions<unknown>) => {
       const transformer = tsJest();
       const renamed = asTs(path, options);
       const run = (file: string) => (transformer.processAsync ? transformer.processAsync(source, file, options) : Promise.resolve(transformer.process(source, file, options)));
-      return renamed ? renameSource(await run(renamed), path) : run(path);
+      const result = renamed ? renameSource(await run(renamed), path) : await run(path);
+      saveCompilerCache();
+      return result;
     },
     getCacheKey: (source: string, path: string, options: TransformOptions<unknown>) => ownKey(source, path, options) ?? tsJest().getCacheKey?.(source, path, options) ?? '',
     getCacheKeyAsync: async (source: string, path: string, options: TransformOptions<unknown>) => {

@@ -37,6 +37,8 @@ const LEAKS: Array<[test: string, what: string]> = [
   ['a server replies from a timer after the test', 'setTimeout timer (60 ms), created at late-reply.test.ts:13:60 — it ended after the test, while the file went on'],
   // Held weakly once the file exposed gc, still judged and named at its line.
   ['waits on a reply that never comes, in a file that forces collections', "pending promise, created at collected.test.ts:24:33 (called from collected.test.ts:53:8) — still pending after the file's afterAll hooks"],
+  // A library's immediate set from its own immediate's callback is a loop: it does not end by itself.
+  ['starts a library immediate loop and never stops it', "setImmediate callback, re-armed from its own callback, created at immediate-loop.test.ts:7:3 — still running after the file's afterAll hooks"],
   // The race stands for its inputs: it is what the callback waits on.
   ['leaves a race nobody settles with a callback waiting on it', "pending promise, created at raced-promises.test.ts:23:16 — still pending after the file's afterAll hooks"],
   // Its reply resolves the call's own promise, which the callback waits on: both are waited on.
@@ -84,6 +86,10 @@ const CLEAN = [
   // The tracker holds pending promises weakly once the file exposed gc: a GC backstop's tests pass.
   'an object only a pending promise callback refers to is collected',
   'an async generator left suspended is collected',
+  'runs while the loop spins',
+  // The first collection after the switch frees what the tracker held; a beforeAll's stacks too.
+  'a client the test dropped is collected by the first gc() after gc is exposed',
+  'a client a beforeAll made, then dropped, is collected',
 ];
 
 describe.each([

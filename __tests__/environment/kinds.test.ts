@@ -70,7 +70,7 @@ describe('crypto jobs', () => {
       if (!isCryptoJob(type)) return;
       const site: { stack?: string } = {};
       Error.captureStackTrace(site, init);
-      watchCryptoJob(resource);
+      watchCryptoJob(resource, () => undefined);
       jobs.push({ type, job: resource, stack: site.stack ?? '' });
     };
     const hook = createHook({ init }).enable();
@@ -105,8 +105,39 @@ describe('crypto jobs', () => {
 
   test('a job object that cannot take the watch is left alone, never computing', () => {
     const frozen = Object.freeze({});
-    expect(() => watchCryptoJob(frozen)).not.toThrow();
+    expect(() => watchCryptoJob(frozen, () => undefined)).not.toThrow();
     expect(isAlive('PBKDF2REQUEST', frozen)).toBe(false);
+  });
+
+  test('tells when a job gets its callback, never for a synchronous one, and a throwing listener costs the call nothing', () => {
+    const started: string[] = [];
+    const jobs: object[] = [];
+    const init = (_id: number, type: string, _trigger: number, resource: object): void => {
+      if (!isCryptoJob(type)) return;
+      jobs.push(resource);
+      watchCryptoJob(resource, () => {
+        started.push(type);
+        throw new Error('a listener that throws');
+      });
+    };
+    const hook = createHook({ init }).enable();
+    let key: Buffer | undefined;
+    try {
+      pbkdf2Sync('password', 'salt', 1_000, 64, 'sha512');
+      pbkdf2('password', 'salt', 1_000, 64, 'sha512', (_error, result) => (key = result));
+    } finally {
+      hook.disable();
+    }
+    expect(jobs).toHaveLength(2);
+    expect(started).toEqual(['PBKDF2REQUEST']);
+    return new Promise<void>((done) => {
+      const poll = setInterval(() => {
+        if (!key) return;
+        clearInterval(poll);
+        expect(key).toHaveLength(64);
+        done();
+      }, 5);
+    });
   });
 
   test('is named by the function that started it, with its own hint', () => {

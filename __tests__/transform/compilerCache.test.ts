@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -14,9 +14,10 @@ describe('the compiler code cache', () => {
   /** Loads the compiler in a new process; prints how, and what the module gives. */
   const load = (env: Record<string, string> = {}, directory = cacheDir): { load: string; value: string; same: boolean } => {
     const script = `
-      const { preloadCompiler } = require(${JSON.stringify(BUILT)});
+      const { preloadCompiler, saveCompilerCache } = require(${JSON.stringify(BUILT)});
       const load = preloadCompiler(${JSON.stringify(compiler)}, ${JSON.stringify(directory)});
       const first = require(${JSON.stringify(compiler)});
+      saveCompilerCache();
       console.log(JSON.stringify({ load, value: first.answer(), same: first === require(${JSON.stringify(compiler)}) }));`;
     const { NODE_DISABLE_COMPILE_CACHE: _, ...inherited } = process.env;
     return JSON.parse(execFileSync(process.execPath, ['-e', script], { env: { ...inherited, ...env }, encoding: 'utf8' })) as { load: string; value: string; same: boolean };
@@ -31,7 +32,7 @@ describe('the compiler code cache', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  test('compiles the first time and writes the cache when the process exits; later processes load from it', () => {
+  test('compiles the first time and writes the cache once told (after the first file); later processes load from it', () => {
     const expected = `forty-two/${compiler.length}`;
     expect(load()).toEqual({ load: 'compiled', value: expected, same: true });
     expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.cache$/)]);
@@ -44,6 +45,30 @@ describe('the compiler code cache', () => {
     writeFileSync(join(cacheDir, file as string), 'not a code cache');
     expect(load().load).toBe('compiled');
     expect(load().load).toBe('cached');
+  });
+
+  // Changing a file's owner takes root (as on CI machines here).
+  (process.getuid?.() === 0 ? test : test.skip)("a cache file another user owns is never read: a code cache is code", () => {
+    load();
+    const [file] = readdirSync(cacheDir);
+    chownSync(join(cacheDir, file as string), 4242, 4242);
+    expect(load().load).toBe('compiled');
+  });
+
+  test('a cache in a folder others can write to is never read', () => {
+    load();
+    chmodSync(cacheDir, 0o777);
+    expect(load().load).toBe('compiled');
+    chmodSync(cacheDir, 0o700);
+    expect(load().load).toBe('cached');
+  });
+
+  test('nothing is written until the transform says its first file is done', () => {
+    const script = `
+      const { preloadCompiler } = require(${JSON.stringify(BUILT)});
+      console.log(preloadCompiler(${JSON.stringify(compiler)}, ${JSON.stringify(cacheDir)}));`;
+    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()).toBe('compiled');
+    expect(() => readdirSync(cacheDir)).toThrow(/ENOENT/);
   });
 
   test('a cache folder that cannot be made costs nothing but the cache', () => {

@@ -161,6 +161,14 @@ export class IdTable<N> {
     return page === undefined ? undefined : page.held[id & SLOT_MASK];
   }
 
+  /** Calls `visit` with the node of every id (a node shared by many ids, once per id). */
+  forEachNode(visit: (node: N) => void): void {
+    for (const page of this.pages) {
+      if (page === undefined) continue;
+      for (const node of page.nodes) if (node !== undefined) visit(node);
+    }
+  }
+
   /** Replaces every held promise with what `replace` makes of it. */
   replaceHeld(replace: (held: object) => object): void {
     for (const page of this.pages) {

@@ -306,7 +306,11 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         // (a logger's flush interval) is not judged, but it must not keep Jest from exiting.
         if (!this.fileOwner.closed) for (const finding of this.handleFindings(this.liveRecords(this.fileOwner, true))) finding.release?.();
         // Past this point nothing follows a re-armed chain any more; it would keep Jest from exiting.
-        for (const record of this.releasedTimers) if (record.rearmed) timers.clearTimeout(record.ref.deref() as NodeJS.Timeout);
+        for (const record of this.releasedTimers) {
+          if (!record.rearmed) continue;
+          if (record.type === 'Immediate') timers.clearImmediate(record.ref.deref() as NodeJS.Immediate);
+          else timers.clearTimeout(record.ref.deref() as NodeJS.Timeout);
+        }
         this.tracker.disable();
       }
       await super.teardown();
@@ -495,7 +499,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           const kind = named?.kind ?? kindOf(handle.type, resource);
           const parts = handle.type === 'PROCESSWRAP' ? [handle, ...pipesOf(handle.step)] : [handle];
           const release = () => {
-            if (handle.type === 'Timeout') this.releasedTimers.push(handle);
+            if (handle.type === 'Timeout' || handle.type === 'Immediate') this.releasedTimers.push(handle);
             for (const part of parts) {
               part.released = true;
               (part.ref.deref() as { unref?: () => void } | undefined)?.unref?.();
@@ -516,12 +520,12 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
      * What Node's or a library's code set, that ends by itself and the test cannot change: not
      * reported. A one-shot timer of at most a second whose setTimeout call is in node_modules, unless
      * it re-arms itself (a scheduler or poller setting the next timer from the last one); mockttp,
-     * for one, leaves a 100 ms timer per TLS socket. An immediate no frame of the user's code set: it
-     * runs on the loop's next turn (Node's resource timing sets one as each fetch ends once its
-     * buffer of 250 entries is full).
+     * for one, leaves a 100 ms timer per TLS socket. An immediate no frame of the user's code set,
+     * unless set from an immediate's callback (a loop): it runs on the loop's next turn (Node's
+     * resource timing sets one as each fetch ends once its buffer of 250 entries is full).
      */
     private endsByItself(handle: HandleRecord): boolean {
-      if (handle.type === 'Immediate') return !madeByUser(handle.site, this.report.ownDirs);
+      if (handle.type === 'Immediate') return !handle.rearmed && !madeByUser(handle.site, this.report.ownDirs);
       if (handle.type !== 'Timeout' || handle.rearmed) return false;
       const timer = handle.ref.deref() as { _idleTimeout?: number } | undefined;
       return !isRepeatingTimer(timer) && (timer?._idleTimeout ?? Infinity) <= LIBRARY_TIMER_MS && madeByLibrary(handle.site, this.report.ownDirs);

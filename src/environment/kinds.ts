@@ -137,10 +137,11 @@ export function startedWithCallback(stack: string): boolean {
 }
 
 /**
- * Marks the job computing from when its callback is set until it is called. A synchronous job
- * (`pbkdf2Sync`) never gets one: never computing.
+ * Marks the job computing from when its callback is set until it is called, and calls `started`
+ * when it is set (in the code's own call: it must not throw). A synchronous job (`pbkdf2Sync`,
+ * `randomBytes(n)` without a callback) never gets one: never computing, and nothing else paid.
  */
-export function watchCryptoJob(job: object): void {
+export function watchCryptoJob(job: object, started: () => void): void {
   const state = job as { [COMPUTING]?: boolean };
   let ondone: unknown;
   try {
@@ -157,6 +158,11 @@ export function watchCryptoJob(job: object): void {
           state[COMPUTING] = false;
           return (callback as (...args: unknown[]) => unknown).apply(this, args);
         };
+        try {
+          started();
+        } catch {
+          // The job goes unjudged; the code's call goes on as without the preset.
+        }
       },
     });
   } catch {

@@ -93,12 +93,14 @@ interface Node {
   sync: boolean;
   /** The record of the timer whose callback this step is (re-arming follows it). */
   timer?: HandleRecord;
+  /** The record of the immediate whose callback this step is: one it sets is the same loop. */
+  immediate?: HandleRecord;
   /** An async context of the user's own (an `EventEmitterAsyncResource`): it runs for whoever emits. */
   context?: boolean;
   /** A call of a pinned library entry point (`fetch`): what it makes is named by the line of the call. */
   call?: string;
-  /** A handle's: the site of what started it (see HandleRecord.via). */
-  via?: Site | null;
+  /** A handle's: the site of the step that made it (`originOf` reads it, one level: the chain stays short). */
+  from?: Site | null;
   /** A synchronous step: how many promises it made, and the recent ones' shapes (see `promiseSite`). */
   made?: number;
   recent?: Recent;
@@ -122,19 +124,19 @@ const SCOPE_TYPE = 'jest-preset-async.scope';
  */
 const originOf = (parent: Node | undefined): Site | null => {
   if (!parent?.site) return null;
-  const { site, via } = parent;
-  if (!via || via === site) return site;
+  const { site, from } = parent;
+  if (!from || from === site) return site;
   return {
     get stack() {
-      return `${site.stack ?? ''}\n${(via.stack ?? '').split('\n').slice(1).join('\n')}`;
+      return `${site.stack ?? ''}\n${(from.stack ?? '').split('\n').slice(1).join('\n')}`;
     },
   };
 };
 /** Whether a timer set after an await in another's callback continues it: the same callback, or the same delay. */
 const sameTimer = (last: object | undefined, next: object): boolean =>
   last !== undefined && (callbackOf(last) === callbackOf(next) || (last as { _idleTimeout?: number })._idleTimeout === (next as { _idleTimeout?: number })._idleTimeout);
-/** Frames of Node's timer machinery, below the code that called `setTimeout`. */
-const TIMER_FRAME = /\((?:node:internal\/async_hooks|node:internal\/timers|node:timers(?:\/promises)?):|at (?:new )?Timeout \(/;
+/** Frames of Node's timer machinery, below the code that called `setTimeout` (an anonymous one prints as `at node:timers/promises:L:C`). */
+const TIMER_FRAME = /(?:\(|at )(?:node:internal\/async_hooks|node:internal\/timers|node:timers(?:\/promises)?):|at (?:new )?Timeout \(/;
 /**
  * Whether Node's own code set the timer being made (the http Date header cache's reset, armed by a
  * response's `end()`), not code that re-arms itself. Read only when a timer is set from a timer's
@@ -230,6 +232,14 @@ export class Tracker {
       table.setNode(id, node);
       keptFor(id, node.owner);
     };
+    /** The record stands for `resource` from now on, the next of its chain; once reported, each next one is unref'd too. */
+    const rearm = (record: HandleRecord, step: Node, id: number, resource: object): void => {
+      record.ref = new WeakRef(resource);
+      record.id = id;
+      record.rearmed = true;
+      if (record.released) (resource as { unref?: () => void }).unref?.();
+      keep(id, step);
+    };
     /**
      * The node of a promise made in a synchronous step. A stack costs microseconds, a step of a loop
      * can make thousands of promises: the first EXACT_PER_STEP get their own; after them, when the
@@ -318,11 +328,13 @@ export class Tracker {
         !setByNode(init)
       ) {
         // Set from a one-shot tracked timer's own callback: the same live thing, re-armed.
-        timer.ref = new WeakRef(resource);
-        timer.id = id;
-        timer.rearmed = true;
-        if (timer.released) (resource as { unref?: () => void }).unref?.();
-        keep(id, timerStep);
+        rearm(timer, timerStep, id, resource);
+        return;
+      }
+      // Set from an immediate's own callback: a loop, one live thing that does not end by itself.
+      const loop = type === 'Immediate' ? step?.immediate : undefined;
+      if (loop !== undefined && step !== undefined && (!step.owner.closed || loop.released)) {
+        rearm(loop, step, id, resource);
         return;
       }
       const owner = parent === undefined ? this.moduleOwner : parent.owner.closed ? null : parent.owner;
@@ -337,19 +349,22 @@ export class Tracker {
           ? parent.site
           : capture(type === 'Timeout' || type === 'Immediate' ? SHALLOW : DEEP);
       const via = originOf(parent);
-      const node: Node = { owner, id, site, sync: true, via };
+      const node: Node = { owner, id, site, sync: true, from: parent?.site ?? null };
       if (isUserResourceType(type)) node.context = true;
       keep(id, node);
       if (!IGNORED_TYPES.has(type)) {
         const record: HandleRecord = { id, type, step: stepId, ref: new WeakRef(resource), site, via, ownSite: site !== parent?.site };
         if (type === 'Timeout') node.timer = record;
         else if (type === 'TCPWRAP') sockets.set(resource, { record, owner });
+        else if (type === 'Immediate') node.immediate = record;
         owner.handles.push(record);
       } else if (type === 'HTTPCLIENTREQUEST') {
         claimPooledSocket(resource, owner, site, via);
-      } else if (isCryptoJob(type) && startedWithCallback(site.stack ?? '')) {
-        watchCryptoJob(resource);
-        owner.handles.push({ id, type, step: stepId, ref: new WeakRef(resource), site, via, ownSite: site !== parent?.site });
+      } else if (isCryptoJob(type)) {
+        // Judged only once it gets a callback (an asynchronous job): then its stack is read.
+        watchCryptoJob(resource, () => {
+          if (startedWithCallback(site.stack ?? '')) owner.handles.push({ id, type, step: stepId, ref: new WeakRef(resource), site, via, ownSite: site !== parent?.site });
+        });
       }
     };
     /**
@@ -482,13 +497,20 @@ export class Tracker {
   /**
    * From now on pending promises are held by WeakRefs, so that what only they keep can be collected
    * as without the tracker (a FinalizationRegistry the code tests fires). A promise collected while
-   * pending was inert: nothing could settle it.
+   * pending was inert: nothing could settle it. Handles keep their stacks too: formatted at once.
    */
   holdWeakly(): void {
     if (this.weakly) return;
     this.weakly = true;
-    this.table.replaceHeld((held) => (held === ENDED || held instanceof WeakRef ? held : new WeakRef(held)));
-    for (const owner of [this.currentOwner(), this.moduleOwner]) if (owner) this.dropSites(owner);
+    // The ones held now are let go, not weakly held: a WeakRef made now would keep its promise
+    // through the collection about to run (its target lives until the current job ends). They are
+    // not judged then (by id only, as once their owner ended).
+    this.table.replaceHeld((held) => (held instanceof WeakRef ? held : ENDED));
+    // Every stack kept so far is formatted in place: an unformatted one holds its frames' receivers.
+    this.table.forEachNode((node) => {
+      void node.site?.stack;
+      void node.from?.stack;
+    });
   }
 
   /** Weak references to these pending promises (the ones not yet ended). */
