@@ -76,6 +76,7 @@ const CLEAN = [
   'awaits the promise form',
   'starts a promise-form hash whose result nobody reads',
   'hashes synchronously',
+  'starts a hand-promisified hash whose result nobody reads',
   'the file goes on while the replies arrive',
   'awaits a race one reply won',
   "awaits a race of another realm's promises",

@@ -103,6 +103,15 @@ describe('crypto jobs', () => {
     expect(isAlive('PBKDF2REQUEST', sync?.job)).toBe(false);
   });
 
+  test('a job started in a promise executor (a promisify by hand) is judged by its promise', async () => {
+    let hashed: Promise<Buffer> | undefined;
+    const [byHand] = jobsOf(
+      () => (hashed = new Promise<Buffer>((resolve, reject) => pbkdf2('password', 'salt', 1_000, 64, 'sha512', (error, key) => (error ? reject(error) : resolve(key))))),
+    );
+    expect(startedWithCallback(byHand?.stack ?? '')).toBe(false);
+    await hashed;
+  });
+
   test('a job object that cannot take the watch is left alone, never computing', () => {
     const frozen = Object.freeze({});
     expect(() => watchCryptoJob(frozen, () => undefined)).not.toThrow();

@@ -126,14 +126,15 @@ export const isCryptoJob = (type: string): boolean => Object.hasOwn(CRYPTO_JOBS,
 
 /**
  * Whether a crypto job was started by the code itself, with its own callback: the first frame past
- * Node's crypto functions is not Node's (util.promisify's, WebCrypto's). `stack` is its creation's.
+ * Node's crypto functions is not Node's (util.promisify's, WebCrypto's), nor a promise executor
+ * (`new Promise((resolve) => scrypt(…, (error, key) => resolve(key)))`, a promisify by hand: its
+ * promise is what is judged, as util.promisify's). `stack` is its creation's.
  */
 export function startedWithCallback(stack: string): boolean {
-  for (const line of stack.split('\n').slice(1)) {
-    if (line.includes('node:internal/async_hooks') || line.includes('node:internal/crypto/')) continue;
-    return !/\(node:|at node:/.test(line);
-  }
-  return false;
+  const lines = stack.split('\n').slice(1);
+  const at = lines.findIndex((line) => !line.includes('node:internal/async_hooks') && !line.includes('node:internal/crypto/'));
+  if (at < 0 || /\(node:|at node:/.test(lines[at] as string)) return false;
+  return !/^\s*at new Promise \(<anonymous>\)/.test(lines[at + 1] ?? '');
 }
 
 /**
