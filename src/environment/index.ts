@@ -203,8 +203,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
     /** Concurrent tests wrapped when the file started (Jest 29 calls their functions then). */
     private readonly preWrapped = new Set<Circus.TestEntry>();
     private watched: Watched[] = [];
-    /** Reported timers: a chain that re-arms itself is stopped when the file's environment goes. */
-    private readonly releasedTimers: HandleRecord[] = [];
+    /** Reported timers and immediates: a chain of them that re-arms itself is stopped at teardown. */
+    private readonly releasedChains: HandleRecord[] = [];
     private tornDown = false;
 
     constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
@@ -306,7 +306,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         // (a logger's flush interval) is not judged, but it must not keep Jest from exiting.
         if (!this.fileOwner.closed) for (const finding of this.handleFindings(this.liveRecords(this.fileOwner, true))) finding.release?.();
         // Past this point nothing follows a re-armed chain any more; it would keep Jest from exiting.
-        for (const record of this.releasedTimers) {
+        for (const record of this.releasedChains) {
           if (!record.rearmed) continue;
           if (record.type === 'Immediate') timers.clearImmediate(record.ref.deref() as NodeJS.Immediate);
           else timers.clearTimeout(record.ref.deref() as NodeJS.Timeout);
@@ -499,7 +499,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           const kind = named?.kind ?? kindOf(handle.type, resource);
           const parts = handle.type === 'PROCESSWRAP' ? [handle, ...pipesOf(handle.step)] : [handle];
           const release = () => {
-            if (handle.type === 'Timeout' || handle.type === 'Immediate') this.releasedTimers.push(handle);
+            if (handle.type === 'Timeout' || handle.type === 'Immediate') this.releasedChains.push(handle);
             for (const part of parts) {
               part.released = true;
               (part.ref.deref() as { unref?: () => void } | undefined)?.unref?.();

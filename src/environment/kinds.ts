@@ -61,19 +61,9 @@ export const IGNORED_TYPES = new Set([
   'FILEHANDLECLOSEREQ',
   'STREAMPIPE',
   'CustomGC',
-  'RANDOMBYTESREQUEST',
-  'PBKDF2REQUEST',
-  'SCRYPTREQUEST',
-  'SIGNREQUEST',
-  'VERIFYREQUEST',
   'HASHREQUEST',
   'CIPHERREQUEST',
-  'KEYGENREQUEST',
-  'KEYPAIRGENREQUEST',
   'KEYEXPORTREQUEST',
-  'DERIVEBITSREQUEST',
-  'RANDOMPRIMEREQUEST',
-  'CHECKPRIMEREQUEST',
   'PerformanceObserver',
   'ZLIB',
   'TLSWRAP',
@@ -108,7 +98,6 @@ const KIND_OF_TYPE: Record<string, LeakKind> = {
  * WebCrypto settles a promise: that promise is what is judged, by who waits on it.)
  */
 const CRYPTO_JOBS: Record<string, string> = {
-  // Each is in IGNORED_TYPES too: no handle of its own, the tracker records it only as a job.
   PBKDF2REQUEST: 'crypto.pbkdf2()',
   SCRYPTREQUEST: 'crypto.scrypt()',
   DERIVEBITSREQUEST: 'crypto.hkdf()',
@@ -120,7 +109,15 @@ const CRYPTO_JOBS: Record<string, string> = {
   SIGNREQUEST: 'crypto.sign()',
   VERIFYREQUEST: 'crypto.verify()',
 };
+// No handle of their own: the tracker records them only as jobs.
+for (const type of Object.keys(CRYPTO_JOBS)) IGNORED_TYPES.add(type);
 const COMPUTING = Symbol('jest-preset-async.cryptoJobComputing');
+
+/** A stack line of Node's own code (`at f (node:…)`, or an anonymous `at node:…`). */
+export const isNodeFrame = (line: string): boolean => /\(node:|at node:/.test(line);
+
+/** The index of the first line of the stack (header dropped) that `skip` does not pass over; -1 if none. */
+export const firstFrameBeyond = (lines: string[], skip: (line: string) => boolean): number => lines.findIndex((line) => !skip(line));
 
 export const isCryptoJob = (type: string): boolean => Object.hasOwn(CRYPTO_JOBS, type);
 
@@ -132,8 +129,8 @@ export const isCryptoJob = (type: string): boolean => Object.hasOwn(CRYPTO_JOBS,
  */
 export function startedWithCallback(stack: string): boolean {
   const lines = stack.split('\n').slice(1);
-  const at = lines.findIndex((line) => !line.includes('node:internal/async_hooks') && !line.includes('node:internal/crypto/'));
-  if (at < 0 || /\(node:|at node:/.test(lines[at] as string)) return false;
+  const at = firstFrameBeyond(lines, (line) => line.includes('node:internal/async_hooks') || line.includes('node:internal/crypto/'));
+  if (at < 0 || isNodeFrame(lines[at] as string)) return false;
   return !/^\s*at new Promise \(<anonymous>\)/.test(lines[at + 1] ?? '');
 }
 

@@ -20,7 +20,7 @@
  */
 import { AsyncResource, createHook, executionAsyncId, type AsyncHook } from 'node:async_hooks';
 import { IdTable, OWN_SITE, SCRATCH, WAITED } from './idTable';
-import { callbackOf, IGNORED_TYPES, isCryptoJob, isRepeatingTimer, isUserResourceType, startedWithCallback, watchCryptoJob, type LeakKind } from './kinds';
+import { callbackOf, firstFrameBeyond, IGNORED_TYPES, isCryptoJob, isNodeFrame, isRepeatingTimer, isUserResourceType, startedWithCallback, watchCryptoJob, type LeakKind } from './kinds';
 
 /** An unformatted stack, read only if a leak is reported. */
 export interface Site {
@@ -144,11 +144,9 @@ const TIMER_FRAME = /(?:\(|at )(?:node:internal\/async_hooks|node:internal\/time
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 function setByNode(above: Function): boolean {
-  for (const line of (captureSite(SHALLOW, above).stack ?? '').split('\n').slice(1)) {
-    if (TIMER_FRAME.test(line)) continue;
-    return /\(node:|at node:/.test(line);
-  }
-  return false;
+  const lines = (captureSite(SHALLOW, above).stack ?? '').split('\n').slice(1);
+  const at = firstFrameBeyond(lines, (line) => TIMER_FRAME.test(line));
+  return at >= 0 && isNodeFrame(lines[at] as string);
 }
 /** An interval stays the same timer: what its callback sets is a thing of its own. */
 const isRepeating = (timer: HandleRecord): boolean => isRepeatingTimer(timer.ref.deref());
