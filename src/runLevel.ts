@@ -78,3 +78,15 @@ export function stopRunLevelRecorder(): Map<number, RecordedHandle> {
   store[RECORDER] = undefined;
   return recorder.handles;
 }
+
+const LEAKS_REPORTED = Symbol.for('jest-preset-async.leaksReported');
+
+/** A file of this process reported something left running: what it started may keep working after the run. */
+export function noteLeaksReported(): void {
+  (globalThis as Record<symbol, boolean | undefined>)[LEAKS_REPORTED] = true;
+}
+
+/** Whether a file run in this process (in band: Jest's own) reported something left running. */
+export function leaksReported(): boolean {
+  return (globalThis as Record<symbol, boolean | undefined>)[LEAKS_REPORTED] === true;
+}

@@ -14,9 +14,11 @@ import * as timers from 'node:timers';
 import { describeResource, isAlive, kindOf } from './environment/kinds';
 import { OWN_DIRS } from './helpers/ownFrames';
 import { buildReport, type Finding } from './environment/report';
-import { setOwnSourceMaps, stopRunLevelRecorder } from './runLevel';
+import { leaksReported, setOwnSourceMaps, stopRunLevelRecorder } from './runLevel';
 
 const GRACE_MS = 100;
+/** How long after the run what a reported leak started may keep Jest's process alive (Jest warns after 1 s). */
+const END_AFTER_MS = 2000;
 
 /**
  * globalSetup runs transformed (babel-jest for JavaScript, as in bare Jest), and the preset turns on
@@ -35,7 +37,25 @@ function readThroughSourceMaps(handles: Iterable<{ site: { stack?: string } }>):
   }
 }
 
+/**
+ * A leak the report named may be work that cannot be unref'd (a chain of requests, compression
+ * jobs, a busy loop of promises): in band it would keep Jest's process running after the results,
+ * for minutes or for ever. Once the run is over, if only such work keeps the process alive, it
+ * ends, with Jest's exit code. Only from Jest's own command (a program that called runCLI keeps its
+ * process), not while watching; workers are ended by Jest itself.
+ */
+function endWhenLeaksKeepRunning(globalConfig: Config.GlobalConfig): void {
+  if (!leaksReported() || globalConfig.watch || globalConfig.watchAll || !/[\\/](jest|jest-cli)[\\/]bin[\\/]jest(\.js)?$|[\\/]\.bin[\\/]jest(\.cmd)?$/.test(process.argv[1] ?? '')) return;
+  timers
+    .setTimeout(() => {
+      process.stderr.write('\njest-preset-async: ended the run: what the leak report named is still running and would keep Jest from exiting.\n');
+      process.exit();
+    }, END_AFTER_MS)
+    .unref();
+}
+
 async function globalTeardown(globalConfig: Config.GlobalConfig, projectConfig?: Config.ProjectConfig): Promise<void> {
+  endWhenLeaksKeepRunning(globalConfig);
   const recorded = stopRunLevelRecorder();
   readThroughSourceMaps(recorded.values());
   const setupFile = projectConfig?.globalSetup ?? globalConfig.globalSetup;

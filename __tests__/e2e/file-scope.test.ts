@@ -43,6 +43,9 @@ const LEAKS: Array<[test: string, what: string]> = [
   ['leaves a race nobody settles with a callback waiting on it', "pending promise, created at raced-promises.test.ts:23:16 — still pending after the file's afterAll hooks"],
   // Its reply resolves the call's own promise, which the callback waits on: both are waited on.
   ['leaves a callback on an async call whose reply never comes', "pending promise, created at raced-promises.test.ts:6:33 (called from raced-promises.test.ts:38:37) — still pending after the file's afterAll hooks"],
+  // Fake time, real work: compression jobs move the promises, not the clock (the next test advances it).
+  ['checks flags in callbacks it does not wait for', "pending promises, created at fake-time.test.ts:31:64 — still pending after the file's afterAll hooks"],
+  ['compresses in a callback it does not wait for', 'pending promise, created at fake-time-settled.test.ts:12:8 — it settled after the test, while the file went on'],
 ];
 
 const CLEAN = [
@@ -91,6 +94,13 @@ const CLEAN = [
   // The first collection after the switch frees what the tracker held; a beforeAll's stacks too.
   'a client the test dropped is collected by the first gc() after gc is exposed',
   'a client a beforeAll made, then dropped, is collected',
+  // Promises waiting on fake timers only the tests' code advances: not work that moves by itself.
+  'schedules a retry that fake time never reaches',
+  'starts a heartbeat that the next test drives',
+  'advances fake time',
+  'awaits its own flush',
+  'the file goes on while it compresses',
+  'sets a fake timeout and leaves it',
 ];
 
 describe.each([
@@ -181,6 +191,12 @@ describe('the strict verdict (scope: test)', () => {
 
   test('a promise still waited on after the grace period fails its test, also when it settles while the verdict looks at it', () => {
     expect(failureOfTest(run, 'waits on a reply that arrives 80 ms after it')).toContain('pending promise, created at late-reply.test.ts:9:3');
+  });
+
+  test('under fake time, work that moves by itself fails at once; promises waiting on fake timers pass', () => {
+    expect(failureOfTest(run, 'checks flags in callbacks it does not wait for')).toContain('pending promises, created at fake-time.test.ts:');
+    expect(failureOfTest(run, 'compresses in a callback it does not wait for')).toContain('pending promise, created at fake-time-settled.test.ts:12:8');
+    expect(statuses(run)).toMatchObject({ 'schedules a retry that fake time never reaches': 'passed', 'starts a heartbeat that the next test drives': 'passed', 'sets a fake timeout and leaves it': 'passed' });
   });
 
   test('idle deferreds still pass', () => {

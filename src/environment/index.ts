@@ -18,7 +18,7 @@ import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
 import { QUIETLY } from '../helpers/observe';
 import { OWN_DIRS, withoutOwnFrames } from '../helpers/ownFrames';
 import { isThenable } from '../helpers/thenable';
-import { pauseRunLevelRecorder } from '../runLevel';
+import { noteLeaksReported, pauseRunLevelRecorder } from '../runLevel';
 import { GUARD, guardCombinators, installExpectHook, makeGuard } from './expectGuard';
 import { describeResource, isAlive, isRepeatingTimer, kindOf, LEAK_KINDS, onFire, typeHint, type LeakKind } from './kinds';
 import { makeProbeHost, PROBE } from './probe';
@@ -33,6 +33,8 @@ export const ALLOW = Symbol.for('jest-preset-async.allowLeaks');
 
 /** Library timers up to this long end by themselves: see endsByItself(). */
 const LIBRARY_TIMER_MS = 1000;
+/** How long a promise a test left under fake time has, once the file is over, to show that real work moves it. */
+const PROGRESS_MS = 100;
 
 const tick = () => new Promise<void>((done) => timers.setImmediate(done));
 /** Lets the callbacks already in the nextTick queue run. */
@@ -148,6 +150,8 @@ interface Watched {
   atAfterAll: Set<HandleRecord | number>;
   /** Already reported (scope 'test' reports at the end of the test). */
   reported: Set<HandleRecord | number>;
+  /** Where fake time stood when the test ended, if its promises may wait on fake timers (fakeTimeAt). */
+  fakeTime: unknown[] | null;
 }
 
 type FakeTimers = { _fakingTime?: boolean; getTimerCount(): number; clearAllTimers(): void } | null;
@@ -549,7 +553,30 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
 
     /** Whether pending promises of this owner can be judged: not while a fake clock may still hold their callbacks. */
     private promisesJudged(owner: Owner): boolean {
-      return this.options.promises !== 'off' && !owner.usedFakeTime && !this.fakeTimeStillRuns();
+      return this.options.promises !== 'off' && this.fakeTimeAt(owner) === null;
+    }
+
+    /**
+     * Where fake time stands, if the owner's promises may wait on fake timers (it used them, or
+     * they are installed). Null otherwise.
+     */
+    private fakeTimeAt(owner: Owner): unknown[] | null {
+      // Uninstalled, its timers are dropped first: the mark then stays as later tests find it.
+      const installed = this.fakeTimeStillRuns();
+      return owner.usedFakeTime || installed ? this.fakeTimeMark() : null;
+    }
+
+    /** Whether fake time is still at this mark: no fake timer can have fired since. */
+    private fakeTimeStill(mark: unknown[]): boolean {
+      const now = this.fakeTimeMark();
+      return mark.every((value, at) => value === now[at]);
+    }
+
+    /** The clock and its time: a fake timer can have fired only once this moved. */
+    private fakeTimeMark(): unknown[] {
+      const modern = this.fakeTimersModern as unknown as { _clock?: { now?: number } } | null;
+      const legacy = this.fakeTimers as unknown as { _now?: number } | null;
+      return [modern?._clock, modern?._clock?.now, legacy?._now];
     }
 
     /**
@@ -592,16 +619,20 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
      * uninstalled its timers can never fire: they are dropped, so the GC can tell what is left.
      */
     private fakeTimeStillRuns(): boolean {
-      const modern = this.fakeTimersModern as unknown as { _fakingTime?: boolean; _clock?: { reset?: () => void } } | null;
+      const faking = [this.fakeTimersModern, this.fakeTimers].some((timers) => (timers as unknown as FakeTimers)?._fakingTime);
+      if (!faking) this.dropFakeTimers();
+      return faking;
+    }
+
+    /** Drops every fake timer, installed or not, and what the legacy mocks recorded (their calls hold the callbacks too). */
+    private dropFakeTimers(): void {
+      const modern = this.fakeTimersModern as unknown as { _clock?: { reset?: () => void } } | null;
       const legacy = this.fakeTimers as unknown as FakeTimers;
-      if (modern?._fakingTime || legacy?._fakingTime) return true;
       modern?._clock?.reset?.();
       legacy?.clearAllTimers();
-      // Legacy fake timers are mocks: their recorded calls hold the callbacks too.
       for (const api of Object.values((legacy as { _fakeTimerAPIs?: Record<string, unknown> } | null)?._fakeTimerAPIs ?? {})) {
         (api as { mockClear?: () => void } | null)?.mockClear?.();
       }
-      return false;
     }
 
     /**
@@ -682,10 +713,12 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       // A synchronous test's nextTicks run only once Jest's promise chain has no more microtasks, after
       // this: what they start (a request on a socket reused from a pool) would go unseen.
       if (owner.ticked) await nextTicks();
-      const promisesOn = this.promisesJudged(owner);
+      const promisesOn = this.options.promises !== 'off';
+      // Its promises may wait on fake timers, which only the test's code advances: no grace for them.
+      const fakeTime = promisesOn ? this.fakeTimeAt(owner) : null;
       // An assertion nobody awaited that is still running gets the grace period too: its failure is the test's.
       const running = () => owner.assertions.some((record) => !record.awaited && record.state === 'pending');
-      await this.grace(() => running() || this.liveRecords(owner).length > 0 || (promisesOn && this.tracker.waitedPromises(owner).length > 0));
+      await this.grace(() => running() || this.liveRecords(owner).length > 0 || (promisesOn && !fakeTime && this.tracker.waitedPromises(owner).length > 0));
       // One that failed rejected a promise nobody handles: Node reports it once the microtasks ran
       // out, which in a file of synchronous tests may be after Jest stopped listening (the worker
       // then dies of it). A turn of the event loop lets Jest see it, and put it on this test.
@@ -695,7 +728,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       const waited = promisesOn ? this.tracker.waitedPromises(owner) : [];
       const library = new Set(records.filter((record) => this.endsByItself(record)));
       const suspects = records.filter((record) => !library.has(record));
-      const watch: Watched = { test, owner, early: new Set(records), library, atAfterAll: new Set(), promises: new Map(), promiseSites: new Map(), reported: new Set(), timersAtVerdict: new Map() };
+      const watch: Watched = { test, owner, early: new Set(records), library, atAfterAll: new Set(), promises: new Map(), promiseSites: new Map(), reported: new Set(), timersAtVerdict: new Map(), fakeTime };
       if (this.options.scope === 'file') for (const record of records) if (record.type === 'Timeout') watch.timersAtVerdict.set(record, watchFiring(record));
       // Not a local of this async function: its suspended frame would keep the promises alive.
       for (const [id, ref] of this.tracker.weakRefs(waited)) watch.promises.set(id, ref);
@@ -710,7 +743,9 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           this.tracker.dropSites(owner);
           const alive = await this.reachable(new Map(watch.promises));
           // One that settled meanwhile was still waited on after the grace period: it ran the test's code later.
-          findings.push(...promises.filter((_, i) => alive.has(waited[i] as number) || !this.tracker.isPending(waited[i] as number)));
+          const settled = waited.filter((id) => !this.tracker.isPending(id));
+          // Under fake time, only work that moves by itself (nothing advances the clock meanwhile) is judged.
+          if (!fakeTime || settled.length) findings.push(...promises.filter((_, i) => alive.has(waited[i] as number) || !this.tracker.isPending(waited[i] as number)));
           waited.forEach((id) => watch.reported.add(id));
         }
       }
@@ -768,8 +803,10 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           if (live.has(record)) return true;
           return !strict && watch.early.has(record) && !watch.atAfterAll.has(record) && (!watch.library.has(record) || record.rearmed === true) && !clearedUnfired(record, watch);
         });
-        const settled = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && !this.tracker.isPending(id) && !watch.atAfterAll.has(id));
-        const stillPending = strict || !this.promisesJudged(owner) ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id) && this.tracker.isPending(id));
+        const judged = strict ? [] : [...watch.promises.keys()].filter((id) => !watch.reported.has(id));
+        // Under fake time, one that settled counts only if no fake timer can have settled it.
+        const settled = watch.fakeTime && !this.fakeTimeStill(watch.fakeTime) ? [] : judged.filter((id) => !this.tracker.isPending(id) && !watch.atAfterAll.has(id));
+        const stillPending = judged.filter((id) => this.tracker.isPending(id));
         const findings = [
           ...late,
           ...settleSites(this.handleFindings(handles.filter((record) => !live.has(record)), '— it ended after the test, while the file went on (the test did not wait for it, or a later test stopped it)')),
@@ -777,17 +814,35 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           ...settleSites(this.promiseFindings(settled, '— it settled after the test, while the file went on (the test did not wait for it)', watch.promiseSites)),
         ];
         const pendingFindings = settleSites(this.promiseFindings(stillPending, "— still pending after the file's afterAll hooks", watch.promiseSites));
-        return { watch, findings, pendingFindings, stillPending };
+        return { watch, findings, pendingFindings, stillPending, moving: !watch.fakeTime || settled.length > 0 };
       });
+      await this.awaitProgress(verdicts);
       // One collection for the whole file, only when a promise is still pending.
       const refs = new Map<number, WeakRef<object>>();
       for (const { watch, stillPending } of verdicts) for (const id of stillPending) refs.set(id, watch.promises.get(id) as WeakRef<object>);
       for (const { watch } of verdicts) this.tracker.forget(watch.owner);
       const alive = refs.size ? await this.reachable(refs) : new Set<number>();
-      for (const { watch, findings, pendingFindings, stillPending } of verdicts) {
-        findings.push(...pendingFindings.filter((_, i) => alive.has(stillPending[i] as number)));
+      for (const { watch, findings, pendingFindings, stillPending, moving } of verdicts) {
+        if (moving) findings.push(...pendingFindings.filter((_, i) => alive.has(stillPending[i] as number)));
         const test = watch.test;
         this.judge(findings.filter((finding) => !this.ignored(finding, watch.owner)), 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
+      }
+    }
+
+    /**
+     * A promise a test left under fake time, still pending now, is a leak only if what it waits on
+     * moves by itself: the file is over, so no fake timer can fire any more (they are dropped); if
+     * one of the test's promises settles within a short window, real work (a socket, a compression
+     * job, a file) is still running the test's code.
+     */
+    private async awaitProgress(verdicts: { watch: Watched; stillPending: number[]; moving: boolean }[]): Promise<void> {
+      const still = verdicts.filter((verdict) => !verdict.moving && verdict.stillPending.length);
+      if (!still.length) return;
+      this.dropFakeTimers();
+      const deadline = Date.now() + PROGRESS_MS;
+      for (let turn = 0; still.some((verdict) => !verdict.moving) && Date.now() < deadline; turn++) {
+        await (turn < 3 ? tick() : sleep(5));
+        for (const verdict of still) verdict.moving ||= verdict.stillPending.some((id) => !this.tracker.isPending(id));
       }
     }
 
@@ -876,7 +931,11 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         if (error && mode === 'fail') fail(error);
         else if (error) this.warn(label ? `${label}\n${error.message}` : error.message);
       }
-      for (const finding of findings) if (modeOf(finding) !== 'off') finding.release?.();
+      for (const finding of findings) {
+        if (modeOf(finding) === 'off') continue;
+        finding.release?.();
+        noteLeaksReported();
+      }
     }
 
     private reportOutside(state: Circus.State, findings: Finding[], where: string): void {
