@@ -41,3 +41,12 @@ test('a file that throws while it loads, after its module scope started an inter
   expect(run.report).not.toContain('killed after');
   expect(run.report).not.toContain('did not exit');
 });
+
+test('a leak the report named that keeps working (an endless loop of thread-pool jobs) fails its test at its line, and the run still ends with exit code 1', async () => {
+  const run = await runJest('endless-work', ['-i'], { timeoutMs: 60_000 });
+  expect(statuses(run)).toEqual({ 'starts an exporter and never stops it': 'failed', 'stops its own exporter': 'passed' });
+  expect(failureOfTest(run, 'starts an exporter and never stops it')).toMatch(/pending promise, created at exporter\.test\.ts:11:11 .* still pending after the file's afterAll hooks/);
+  expect(run.report).toContain('ended the run');
+  expect(run.report).not.toContain('killed after');
+  expect(run.exitCode).toBe(1);
+});
