@@ -48,7 +48,7 @@ function endWhenLeaksKeepRunning(globalConfig: Config.GlobalConfig): void {
   if (!leaksReported() || globalConfig.watch || globalConfig.watchAll || !/[\\/](jest|jest-cli)[\\/]bin[\\/]jest(\.js)?$|[\\/]\.bin[\\/]jest(\.cmd)?$/.test(process.argv[1] ?? '')) return;
   timers
     .setTimeout(() => {
-      process.stderr.write('\njest-preset-async: ended the run: what the leak report named is still running and would keep Jest from exiting.\n');
+      process.stderr.write('\njest-preset-async: ended the run: work that the tests reported above started is still running (it would keep Jest from exiting).\n');
       process.exit();
     }, END_AFTER_MS)
     .unref();

@@ -743,9 +743,9 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           this.tracker.dropSites(owner);
           const alive = await this.reachable(new Map(watch.promises));
           // One that settled meanwhile was still waited on after the grace period: it ran the test's code later.
-          const settled = waited.filter((id) => !this.tracker.isPending(id));
+          const settled = new Set(waited.filter((id) => !this.tracker.isPending(id)));
           // Under fake time, only work that moves by itself (nothing advances the clock meanwhile) is judged.
-          if (!fakeTime || settled.length) findings.push(...promises.filter((_, i) => alive.has(waited[i] as number) || !this.tracker.isPending(waited[i] as number)));
+          if (!fakeTime || settled.size) findings.push(...promises.filter((_, i) => alive.has(waited[i] as number) || settled.has(waited[i] as number)));
           waited.forEach((id) => watch.reported.add(id));
         }
       }
