@@ -40,6 +40,13 @@ const tick = () => new Promise<void>((done) => timers.setImmediate(done));
 /** Lets the callbacks already in the nextTick queue run. */
 const nextTicks = () => new Promise<void>((done) => process.nextTick(done));
 const sleep = (ms: number) => new Promise<void>((done) => timers.setTimeout(done, ms));
+/** While `busy()`: a few event-loop turns, then pauses of `pauseMs` until `ms` have passed. */
+async function waitWhile(busy: () => boolean, ms: number, pauseMs: number): Promise<void> {
+  if (!busy()) return;
+  const deadline = Date.now() + ms;
+  for (let turn = 0; turn < 3 && busy(); turn++) await tick();
+  while (busy() && Date.now() < deadline) await sleep(pauseMs);
+}
 
 let collectGarbage: (() => void) | undefined;
 function forceGC(): void {
@@ -583,11 +590,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
      * Waits, when anything is still alive, a few event-loop turns and then up to graceMs, so that
      * closes, exits and pool returns already under way complete.
      */
-    private async grace(busy: () => boolean): Promise<void> {
-      if (!busy()) return;
-      const deadline = Date.now() + this.options.graceMs;
-      for (let turn = 0; turn < 3 && busy(); turn++) await tick();
-      while (busy() && Date.now() < deadline) await sleep(2);
+    private grace(busy: () => boolean): Promise<void> {
+      return waitWhile(busy, this.options.graceMs, 2);
     }
 
     /**
@@ -839,11 +843,11 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       const still = verdicts.filter((verdict) => !verdict.moving && verdict.stillPending.length);
       if (!still.length) return;
       this.dropFakeTimers();
-      const deadline = Date.now() + PROGRESS_MS;
-      for (let turn = 0; still.some((verdict) => !verdict.moving) && Date.now() < deadline; turn++) {
-        await (turn < 3 ? tick() : sleep(5));
+      const standing = () => {
         for (const verdict of still) verdict.moving ||= verdict.stillPending.some((id) => !this.tracker.isPending(id));
-      }
+        return still.some((verdict) => !verdict.moving);
+      };
+      await waitWhile(standing, PROGRESS_MS, 5);
     }
 
     /**
