@@ -46,6 +46,8 @@ const LEAKS: Array<[test: string, what: string]> = [
   // Fake time, real work: compression jobs move the promises, not the clock (the next test advances it).
   ['checks flags in callbacks it does not wait for', "pending promises, created at fake-time.test.ts:31:64 — still pending after the file's afterAll hooks"],
   ['compresses in a callback it does not wait for', 'pending promise, created at fake-time-settled.test.ts:12:8 — it settled after the test, while the file went on'],
+  // A hash still computing after the file settles its promise later: real work, waited for, not timed.
+  ['derives a key in a callback it does not wait for', "pending promise, created at fake-time-hash.test.ts:16:8 — still pending after the file's afterAll hooks"],
 ];
 
 const CLEAN = [
@@ -101,6 +103,8 @@ const CLEAN = [
   'awaits its own flush',
   'the file goes on while it compresses',
   'sets a fake timeout and leaves it',
+  // Its hash settles a promise nobody waits on; its callback waits on a fake timer: nothing of it moves.
+  'leaves a hash nobody reads, and a retry fake time never reaches',
 ];
 
 describe.each([
@@ -197,6 +201,11 @@ describe('the strict verdict (scope: test)', () => {
     expect(failureOfTest(run, 'checks flags in callbacks it does not wait for')).toContain('pending promises, created at fake-time.test.ts:');
     expect(failureOfTest(run, 'compresses in a callback it does not wait for')).toContain('pending promise, created at fake-time-settled.test.ts:12:8');
     expect(statuses(run)).toMatchObject({ 'schedules a retry that fake time never reaches': 'passed', 'starts a heartbeat that the next test drives': 'passed', 'sets a fake timeout and leaves it': 'passed' });
+  });
+
+  test('under fake time, a hash that outlasts the file fails the test whose callback waits on it, however long it computes', () => {
+    expect(failureOfTest(run, 'derives a key in a callback it does not wait for')).toContain('pending promise, created at fake-time-hash.test.ts:16:8');
+    expect(statuses(run)).toMatchObject({ 'leaves a hash nobody reads, and a retry fake time never reaches': 'passed' });
   });
 
   test('idle deferreds still pass', () => {

@@ -35,6 +35,8 @@ export const ALLOW = Symbol.for('jest-preset-async.allowLeaks');
 const LIBRARY_TIMER_MS = 1000;
 /** How long a promise a test left under fake time has, once the file is over, to show that real work moves it. */
 const PROGRESS_MS = 100;
+/** How long such a promise's verdict waits for a job of the thread pool its test started (a hash) to finish computing. */
+const JOB_MS = 5000;
 
 const tick = () => new Promise<void>((done) => timers.setImmediate(done));
 /** Lets the callbacks already in the nextTick queue run. */
@@ -745,11 +747,12 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           const promises = settleSites(this.promiseFindings(waited));
           this.tracker.end(owner);
           this.tracker.dropSites(owner);
+          if (fakeTime) await this.awaitJobs([owner]);
           const alive = await this.reachable(new Map(watch.promises));
           // One that settled meanwhile was still waited on after the grace period: it ran the test's code later.
           const settled = new Set(waited.filter((id) => !this.tracker.isPending(id)));
           // Under fake time, only work that moves by itself (nothing advances the clock meanwhile) is judged.
-          if (!fakeTime || settled.size) findings.push(...promises.filter((_, i) => alive.has(waited[i] as number) || settled.has(waited[i] as number)));
+          if (!fakeTime || settled.size || this.tracker.computing(owner)) findings.push(...promises.filter((_, i) => alive.has(waited[i] as number) || settled.has(waited[i] as number)));
           waited.forEach((id) => watch.reported.add(id));
         }
       }
@@ -821,13 +824,15 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         return { watch, findings, pendingFindings, stillPending, moving: !watch.fakeTime || settled.length > 0 };
       });
       await this.awaitProgress(verdicts);
+      // Pending after the afterAll hooks, settled since: real work moved it (under fake time, a job the verdict waited for).
+      const settledSince = new Set(verdicts.flatMap(({ stillPending }) => stillPending.filter((id) => !this.tracker.isPending(id))));
       // One collection for the whole file, only when a promise is still pending.
       const refs = new Map<number, WeakRef<object>>();
       for (const { watch, stillPending } of verdicts) for (const id of stillPending) refs.set(id, watch.promises.get(id) as WeakRef<object>);
       for (const { watch } of verdicts) this.tracker.forget(watch.owner);
       const alive = refs.size ? await this.reachable(refs) : new Set<number>();
       for (const { watch, findings, pendingFindings, stillPending, moving } of verdicts) {
-        if (moving) findings.push(...pendingFindings.filter((_, i) => alive.has(stillPending[i] as number)));
+        if (moving) findings.push(...pendingFindings.filter((_, i) => alive.has(stillPending[i] as number) || settledSince.has(stillPending[i] as number)));
         const test = watch.test;
         this.judge(findings.filter((finding) => !this.ignored(finding, watch.owner)), 'the test', ' or unchecked', (error) => test.errors.push(error), test.name);
       }
@@ -836,8 +841,9 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
     /**
      * A promise a test left under fake time, still pending now, is a leak only if what it waits on
      * moves by itself: the file is over, so no fake timer can fire any more (they are dropped); if
-     * one of the test's promises settles within a short window, real work (a socket, a compression
-     * job, a file) is still running the test's code.
+     * one of the test's promises settles within a short window, or once a job the test started in
+     * promise form finishes, real work (a socket, a compression job, a hash) is still running the
+     * test's code.
      */
     private async awaitProgress(verdicts: { watch: Watched; stillPending: number[]; moving: boolean }[]): Promise<void> {
       const still = verdicts.filter((verdict) => !verdict.moving && verdict.stillPending.length);
@@ -848,6 +854,17 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         return still.some((verdict) => !verdict.moving);
       };
       await waitWhile(standing, PROGRESS_MS, 5);
+      await this.awaitJobs(still.filter((verdict) => !verdict.moving).map((verdict) => verdict.watch.owner));
+      // Settled by the job, or a job computing for seconds past the file: real work either way.
+      for (const verdict of still) verdict.moving ||= this.tracker.computing(verdict.watch.owner) || verdict.stillPending.some((id) => !this.tracker.isPending(id));
+    }
+
+    /**
+     * A job of the thread pool (a hash) that the owners' code started in promise form moves their
+     * promises without any timer, once it finishes: wait for it (at most JOB_MS), not a window.
+     */
+    private async awaitJobs(owners: Owner[]): Promise<void> {
+      await waitWhile(() => owners.some((owner) => this.tracker.computing(owner)), JOB_MS, 5);
     }
 
     /**

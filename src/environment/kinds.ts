@@ -139,6 +139,9 @@ export function startedWithCallback(stack: string): boolean {
  * when it is set (in the code's own call: it must not throw). A synchronous job (`pbkdf2Sync`,
  * `randomBytes(n)` without a callback) never gets one: never computing, and nothing else paid.
  */
+/** A watched job between the setting of its callback and its call: the thread pool is still at work for it. */
+export const isComputing = (job: object | undefined): boolean => (job as { [COMPUTING]?: boolean } | undefined)?.[COMPUTING] === true;
+
 export function watchCryptoJob(job: object, started: () => void): void {
   const state = job as { [COMPUTING]?: boolean };
   let ondone: unknown;
@@ -232,7 +235,7 @@ export function isAlive(type: string, resource: object | undefined): boolean {
   // A stdin that code reads from (`process.stdin.on('data')`) does hold the process: that stays a leak.
   if ((type === 'PIPEWRAP' || type === 'TTYWRAP') && isProcessStdio((resource as { fd?: unknown }).fd) && (resource as { reading?: unknown }).reading !== true) return false;
   if (type === 'Timeout' || type === 'Immediate') return !handle._destroyed && handle.hasRef?.() === true;
-  if (isCryptoJob(type)) return (resource as { [COMPUTING]?: boolean })[COMPUTING] === true;
+  if (isCryptoJob(type)) return isComputing(resource);
   return typeof handle.hasRef === 'function' && handle.hasRef() === true;
 }
 

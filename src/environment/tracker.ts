@@ -20,7 +20,7 @@
  */
 import { AsyncResource, createHook, executionAsyncId, type AsyncHook } from 'node:async_hooks';
 import { IdTable, OWN_SITE, SCRATCH, WAITED } from './idTable';
-import { callbackOf, firstFrameBeyond, IGNORED_TYPES, isCryptoJob, isNodeFrame, isRepeatingTimer, isUserResourceType, startedWithCallback, watchCryptoJob, type LeakKind } from './kinds';
+import { callbackOf, firstFrameBeyond, IGNORED_TYPES, isComputing, isCryptoJob, isNodeFrame, isRepeatingTimer, isUserResourceType, startedWithCallback, watchCryptoJob, type LeakKind } from './kinds';
 
 /** An unformatted stack, read only if a leak is reported. */
 export interface Site {
@@ -51,6 +51,8 @@ export interface Owner {
   ticked?: boolean;
   /** Probes running inside the owner's code now (a cleanup assertion's function): a timeout names what they wait on too. */
   probes?: Owner[];
+  /** Promise-form jobs of the thread pool its code started (crypto's): work that settles its promises by itself, also under fake time. */
+  jobs?: WeakRef<object>[];
   /** Judged: its window is over, what it left alive is still followed. */
   ended: boolean;
   /** Forgotten: nothing it does counts any more. */
@@ -362,6 +364,7 @@ export class Tracker {
         // Judged only once it gets a callback (an asynchronous job): then its stack is read.
         watchCryptoJob(resource, () => {
           if (startedWithCallback(site.stack ?? '')) owner.handles.push({ id, type, step: stepId, ref: new WeakRef(resource), site, via, ownSite: site !== parent?.site });
+          else (owner.jobs ??= []).push(new WeakRef(resource));
         });
       }
     };
@@ -587,6 +590,11 @@ export class Tracker {
         }
       },
     };
+  }
+
+  /** A promise-form job the owner's code started is still computing: its promises move without any timer. */
+  computing(owner: Owner): boolean {
+    return owner.jobs?.some((job) => isComputing(job.deref())) === true;
   }
 
   /** Pending promises of the owner that code waits on (not the one its test or hook function returned). */
