@@ -64,6 +64,8 @@ const CLEAN = [
   // toBePending, .not.toResolveWithin and .not.toHaveResolved on promises that never settle.
   'checks that a gate is pending',
   'checks a mock whose call never settles',
+  // The matchers watch its promise quietly: no code of the test waits on it, though a module keeps it.
+  'checks a deferred it keeps in a module-level map',
   'warms the agent and fetch pools',
   'the replies land while this test runs',
   // The idle timer each release re-arms is cleared by the next one before it fires: it ran nothing.
@@ -105,6 +107,8 @@ const CLEAN = [
   'sets a fake timeout and leaves it',
   // Its hash settles a promise nobody waits on; its callback waits on a fake timer: nothing of it moves.
   'leaves a hash nobody reads, and a retry fake time never reaches',
+  // Its socket stopped reading behind the unread body: it does no work and cannot hold the process.
+  'checks the status of a large download and never reads its body',
 ];
 
 describe.each([
@@ -206,6 +210,11 @@ describe('the strict verdict (scope: test)', () => {
   test('under fake time, a hash that outlasts the file fails the test whose callback waits on it, however long it computes', () => {
     expect(failureOfTest(run, 'derives a key in a callback it does not wait for')).toContain('pending promise, created at fake-time-hash.test.ts:16:8');
     expect(statuses(run)).toMatchObject({ 'leaves a hash nobody reads, and a retry fake time never reaches': 'passed' });
+  });
+
+  test('a body nobody reads fails its test at the fetch line (what waits on it is still pending), a deferred only the matchers watch passes', () => {
+    expect(failureOfTest(run, 'checks the status of a large download and never reads its body')).toContain('pending promise of fetch(), created at unread-body.test.ts:20:26');
+    expect(statuses(run)).toMatchObject({ 'checks a deferred it keeps in a module-level map': 'passed' });
   });
 
   test('idle deferreds still pass', () => {

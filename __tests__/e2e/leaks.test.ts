@@ -69,6 +69,7 @@ describe.each([30, 29] as const)('leak detection on a fixture project, one leak 
       ['hangs waiting for a reply on the client from beforeAll', 'failed'],
       ['a beforeEach that hangs on a fetch runs after it', 'failed'],
       ['a beforeAll that hangs runs after it', 'failed'],
+      ['a beforeAll that waits on the shared client never runs, its beforeAll hung', 'failed'],
       ...CLEAN.map((name) => [name, 'passed']),
     ]);
     expect(statuses(run)).toEqual(expected);
@@ -112,6 +113,13 @@ describe.each([30, 29] as const)('leak detection on a fixture project, one leak 
     expect(message).toContain('socket, created at hang-shared.test.ts:9:19');
     const around = message.slice(message.indexOf('what the test waits for may come through'));
     expect(around).not.toContain('→ end it');
+  });
+
+  test('a test that never ran because its beforeAll hung gets no note of what its file holds open', () => {
+    const message = failureOfTest(run, 'a beforeAll that waits on the shared client never runs, its beforeAll hung');
+    expect(message).toContain('Exceeded timeout');
+    expect(message).not.toContain('jest-preset-async:');
+    expect(run.suiteFailures.join('\n')).toContain('pending promise, created at hang-shared.test.ts:25:11');
   });
 
   test('a beforeEach that hangs says what it waited on, once', () => {

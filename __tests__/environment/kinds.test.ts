@@ -157,3 +157,21 @@ describe('crypto jobs', () => {
     expect(typeHint('TCPWRAP')).toBeUndefined();
   });
 });
+
+describe('isAlive for sockets', () => {
+  const handle = (state: { reading?: boolean; bytesRead?: number; writeQueueSize?: number }) => ({ hasRef: () => true, ...state });
+
+  test('a socket stopped behind data nobody reads, with nothing to write, is not alive', () => {
+    expect(isAlive('TCPWRAP', handle({ reading: false, bytesRead: 131_072, writeQueueSize: 0 }))).toBe(false);
+  });
+
+  test('one that reads, connects (has read nothing yet) or still writes is alive', () => {
+    expect(isAlive('TCPWRAP', handle({ reading: true, bytesRead: 70, writeQueueSize: 0 }))).toBe(true);
+    expect(isAlive('TCPWRAP', handle({ reading: false, bytesRead: 0, writeQueueSize: 0 }))).toBe(true);
+    expect(isAlive('TCPWRAP', handle({ reading: false, bytesRead: 131_072, writeQueueSize: 4096 }))).toBe(true);
+  });
+
+  test("an unref'd socket is not alive, whatever it reads", () => {
+    expect(isAlive('TCPWRAP', { ...handle({ reading: true, bytesRead: 1 }), hasRef: () => false })).toBe(false);
+  });
+});

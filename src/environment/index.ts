@@ -180,8 +180,13 @@ const hideOwnFrames = (error: unknown): void => {
   }
 };
 
+/** Jest's own timeout error (a string it rejects with: "thrown: …" once wrapped), not an error that quotes one. */
+const TIMEOUT_MESSAGE = /^(?:thrown: ")?Exceeded timeout of \d+ ms for a (?:test|hook)\b/;
 const timedOut = (test: Circus.TestEntry): boolean =>
-  test.errors.some((entry) => /Exceeded timeout of \d+ ms/.test(String(Array.isArray(entry) ? entry[0] : entry)));
+  test.errors.some((entry) => {
+    const error = (Array.isArray(entry) ? entry[0] : entry) as { message?: unknown } | undefined;
+    return TIMEOUT_MESSAGE.test(typeof error?.message === 'string' ? error.message : String(error));
+  });
 
 /** A Jest environment class to extend: jest-environment-node's or jest-environment-jsdom's. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -709,7 +714,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         this.tracker.forget(owner);
         return;
       }
-      if (timedOut(test) && this.options.hangs !== 'off') {
+      // Nothing of it ran (a beforeAll above it timed out, and Jest gave it that error): the hook's explanation is the file's.
+      if (timedOut(test) && this.options.hangs !== 'off' && owner.ids.length > 0) {
         const waiting = this.waitingOn(owner);
         this.judge(waiting, 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
         if (!waiting.some(isHandleFinding)) this.deliver(test, this.openAround(test), this.options.hangs);

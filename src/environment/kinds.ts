@@ -236,10 +236,21 @@ export function isAlive(type: string, resource: object | undefined): boolean {
   if ((type === 'PIPEWRAP' || type === 'TTYWRAP') && isProcessStdio((resource as { fd?: unknown }).fd) && (resource as { reading?: unknown }).reading !== true) return false;
   if (type === 'Timeout' || type === 'Immediate') return !handle._destroyed && handle.hasRef?.() === true;
   if (isCryptoJob(type)) return isComputing(resource);
+  if (type === 'TCPWRAP' && stoppedBehindUnreadData(resource as SocketHandle)) return false;
   return typeof handle.hasRef === 'function' && handle.hasRef() === true;
 }
 
 const isProcessStdio = (fd: unknown): boolean => fd === 0 || fd === 1 || fd === 2;
+/** A stream handle's own state: Node sets `reading` false until it starts reading, and when backpressure stops it. */
+type SocketHandle = { reading?: boolean; writeQueueSize?: number; bytesRead?: number };
+
+/**
+ * A socket that read data, then stopped because nobody reads what it received (a fetch response
+ * whose body the test never read), with nothing left to write: it does no work, and to libuv it is
+ * not active, so it cannot keep the process alive. One still connecting has read nothing: it counts.
+ */
+const stoppedBehindUnreadData = (handle: SocketHandle): boolean =>
+  handle.reading === false && (handle.bytesRead ?? 0) > 0 && (handle.writeQueueSize ?? 0) === 0;
 
 /** "setTimeout timer (10000 ms)", "listening server", "child process (pid 1234)". */
 export function describeResource(kind: LeakKind, type: string, resource: object | undefined): string {

@@ -22,3 +22,12 @@ test('waits in its own function on a reply that never comes', async () => {
     await request(2);
   }).not.toResolveWithin(20);
 });
+
+// A deferred the test makes and a module keeps (still reachable), only looked at by the matchers.
+const gates: Record<string, { promise: Promise<void> }> = {};
+
+test('checks a deferred it keeps in a module-level map', async () => {
+  gates.ready = { promise: new Promise<void>(() => {}) };
+  await expect(gates.ready.promise).toBePending();
+  await expect(gates.ready.promise).not.toResolveWithin(20);
+});

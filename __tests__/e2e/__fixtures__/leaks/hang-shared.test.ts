@@ -17,3 +17,12 @@ afterAll(() => {
 test('hangs waiting for a reply on the client from beforeAll', async () => {
   await new Promise((reply) => client.once('data', reply));
 }, 300);
+
+// Its beforeAll waits for a reply on the same client: the hook's timeout names that, for the file;
+// the test under it never ran, and gets no note of its own.
+describe('a beforeAll that waits on the shared client', () => {
+  beforeAll(async () => {
+    await new Promise((reply) => client.once('data', reply));
+  }, 300);
+  test('never runs, its beforeAll hung', () => undefined);
+});
