@@ -10,9 +10,9 @@
  *   };
  */
 import type { Config } from '@jest/types';
-import * as timers from 'node:timers';
 import { describeResource, isAlive, kindOf } from './environment/kinds';
 import { OWN_DIRS } from './helpers/ownFrames';
+import { realSetTimeout } from './helpers/realTimers';
 import { buildReport, type Finding } from './environment/report';
 import { leaksReported, setOwnSourceMaps, stopRunLevelRecorder } from './runLevel';
 
@@ -46,12 +46,11 @@ function readThroughSourceMaps(handles: Iterable<{ site: { stack?: string } }>):
  */
 function endWhenLeaksKeepRunning(globalConfig: Config.GlobalConfig): void {
   if (!leaksReported() || globalConfig.watch || globalConfig.watchAll || !/[\\/](jest|jest-cli)[\\/]bin[\\/]jest(\.js)?$|[\\/]\.bin[\\/]jest(\.cmd)?$/.test(process.argv[1] ?? '')) return;
-  timers
-    .setTimeout(() => {
-      process.stderr.write('\njest-preset-async: ended the run: work that the tests reported above started is still running (it would keep Jest from exiting).\n');
-      process.exit();
-    }, END_AFTER_MS)
-    .unref();
+  // Read when the environment loaded, before a test could install sinon's clock over Node's timers module.
+  realSetTimeout(() => {
+    process.stderr.write('\njest-preset-async: ended the run: work that the tests reported above started is still running (it would keep Jest from exiting).\n');
+    process.exit();
+  }, END_AFTER_MS).unref();
 }
 
 async function globalTeardown(globalConfig: Config.GlobalConfig, projectConfig?: Config.ProjectConfig): Promise<void> {
@@ -79,7 +78,7 @@ async function globalTeardown(globalConfig: Config.GlobalConfig, projectConfig?:
   }
   const alive = () => fromSetup.filter((handle) => isAlive(handle.type, handle.ref?.deref()));
   const deadline = Date.now() + GRACE_MS;
-  while (alive().length && Date.now() < deadline) await new Promise((done) => timers.setTimeout(done, 5));
+  while (alive().length && Date.now() < deadline) await new Promise((done) => realSetTimeout(done, 5));
   const findings: Finding[] = alive().map((handle) => {
     const resource = handle.ref?.deref();
     const kind = kindOf(handle.type, resource);

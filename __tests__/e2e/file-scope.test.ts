@@ -47,6 +47,8 @@ const LEAKS: Array<[test: string, what: string]> = [
   ['checks flags in callbacks it does not wait for', "pending promises, created at fake-time.test.ts:31:64 — still pending after the file's afterAll hooks"],
   ['compresses in a callback it does not wait for', 'pending promise, created at fake-time-settled.test.ts:12:8 — it settled after the test, while the file went on'],
   // A hash still computing after the file settles its promise later: real work, waited for, not timed.
+  // A sinon clock, installed in beforeAll over Node's timers module, holds none of the verdict's own waits.
+  ['leaves a real timer running before a sinon clock is installed', "setTimeout timer (3000 ms), created at sinon-clock.test.ts:8:3 — still running after the file's afterAll hooks"],
   ['derives a key in a callback it does not wait for', "pending promise, created at fake-time-hash.test.ts:16:8 — still pending after the file's afterAll hooks"],
 ];
 
@@ -109,6 +111,7 @@ const CLEAN = [
   'leaves a hash nobody reads, and a retry fake time never reaches',
   // Its socket stopped reading behind the unread body: it does no work and cannot hold the process.
   'checks the status of a large download and never reads its body',
+  'a sinon clock installed in beforeAll starts a server the file closes in afterAll',
 ];
 
 describe.each([
@@ -118,7 +121,7 @@ describe.each([
 ] as const)('the default verdict (scope: file), %s', (_, args, jest) => {
   let run: JestRun;
   beforeAll(async () => {
-    run = await runJest('file-scope', [...args], { jest });
+    run = await runJest('file-scope', [...args], { jest, link: ['@sinonjs'] });
   });
 
   test('each leak fails its own test; what the file closes in afterAll and idle deferreds pass', () => {
@@ -177,7 +180,7 @@ describe.each([
 describe('the strict verdict (scope: test)', () => {
   let run: JestRun;
   beforeAll(async () => {
-    run = await runJest('file-scope', ['--testEnvironmentOptions', JSON.stringify({ 'jest-preset-async': { scope: 'test' } })]);
+    run = await runJest('file-scope', ['--testEnvironmentOptions', JSON.stringify({ 'jest-preset-async': { scope: 'test' } })], { link: ['@sinonjs'] });
   });
 
   test('what a test leaves for the file to close fails that test', () => {

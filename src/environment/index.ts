@@ -11,11 +11,11 @@
 import type { EnvironmentContext, JestEnvironment, JestEnvironmentConfig } from '@jest/environment';
 import type { Circus } from '@jest/types';
 import { relative } from 'node:path';
-import * as timers from 'node:timers';
 import { types } from 'node:util';
 import * as vm from 'node:vm';
 import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
 import { QUIETLY } from '../helpers/observe';
+import { realClearImmediate, realClearTimeout, realSetImmediate, realSetTimeout } from '../helpers/realTimers';
 import { OWN_DIRS, withoutOwnFrames } from '../helpers/ownFrames';
 import { isThenable } from '../helpers/thenable';
 import { noteLeaksReported, pauseRunLevelRecorder } from '../runLevel';
@@ -38,10 +38,10 @@ const PROGRESS_MS = 100;
 /** How long such a promise's verdict waits for a job of the thread pool its test started (a hash) to finish computing. */
 const JOB_MS = 5000;
 
-const tick = () => new Promise<void>((done) => timers.setImmediate(done));
+const tick = () => new Promise<void>((done) => realSetImmediate(done));
 /** Lets the callbacks already in the nextTick queue run. */
 const nextTicks = () => new Promise<void>((done) => process.nextTick(done));
-const sleep = (ms: number) => new Promise<void>((done) => timers.setTimeout(done, ms));
+const sleep = (ms: number) => new Promise<void>((done) => realSetTimeout(done, ms));
 /** While `busy()`: a few event-loop turns, then pauses of `pauseMs` until `ms` have passed. */
 async function waitWhile(busy: () => boolean, ms: number, pauseMs: number): Promise<void> {
   if (!busy()) return;
@@ -326,8 +326,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         // Past this point nothing follows a re-armed chain any more; it would keep Jest from exiting.
         for (const record of this.releasedChains) {
           if (!record.rearmed) continue;
-          if (record.type === 'Immediate') timers.clearImmediate(record.ref.deref() as NodeJS.Immediate);
-          else timers.clearTimeout(record.ref.deref() as NodeJS.Timeout);
+          if (record.type === 'Immediate') realClearImmediate(record.ref.deref() as NodeJS.Immediate);
+          else realClearTimeout(record.ref.deref() as NodeJS.Timeout);
         }
         this.tracker.disable();
       }

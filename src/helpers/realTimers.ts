@@ -2,8 +2,10 @@
  * The real clock, captured from Node's own modules when this file loads.
  *
  * `jest.useFakeTimers()` replaces the globals of the test context (`setTimeout`, `Date`,
- * `performance`, ...), not Node's `timers` and `perf_hooks` modules, so these keep
- * running in real time whatever the test does with its clock.
+ * `performance`, ...), not Node's `timers` and `perf_hooks` modules. Sinon's `install()` does
+ * replace the `timers` module's functions, in the one module object every realm shares: these are
+ * read once, when this file loads (before any test runs), and keep running in real time whatever
+ * the test does with its clock.
  */
 import { performance } from 'node:perf_hooks';
 import * as timers from 'node:timers';
@@ -11,6 +13,7 @@ import * as timers from 'node:timers';
 export const realSetTimeout = timers.setTimeout;
 export const realClearTimeout = timers.clearTimeout;
 export const realSetImmediate = timers.setImmediate;
+export const realClearImmediate = timers.clearImmediate;
 
 /** Milliseconds on a monotonic real clock. */
 export const realNow = (): number => performance.now();
