@@ -104,7 +104,8 @@ export function createPreset({ typecheck, esm = false }: PresetOptions): Config.
       '^(\\.{1,2}/.*)\\.mjs$': ['$1.mts', '$1.mjs'],
     },
     moduleFileExtensions: ['ts', 'tsx', 'mts', 'cts', 'js', 'mjs', 'cjs', 'jsx', 'json', 'node'],
-    testMatch: ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'],
+    // No testMatch: Jest's own finds `__tests__/**` and `*.test.*`/`*.spec.*` (Jest 30's `.mts`/`.cts`
+    // too), and a preset's would clash with a project's own `testRegex` ("cannot be used together").
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     clearMocks: true,
     testTimeout: 10_000,

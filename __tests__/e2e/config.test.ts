@@ -26,6 +26,17 @@ test('the preset defaults apply, a user key overrides them, and a project withou
   expect(run.report).not.toMatch(/ts-jest\[/);
 });
 
+test("a project's own testRegex works with the preset (no testMatch of the preset's to clash with it), and only its files run", async () => {
+  const run = await runJest('test-regex');
+  expect(run.suiteFailures.join('\n')).not.toContain('cannot be used together');
+  expect(statuses(run)).toEqual({
+    'is found by the project testRegex and runs under the preset': 'passed',
+    'still has leak detection': 'failed',
+  });
+  expect(failureOfTest(run, 'still has leak detection')).toContain('setTimeout timer (5000 ms), created at checks/queue.check.js:7:3');
+  expect(run.exitCode).toBe(1);
+});
+
 test('preset: jest-preset-async/typecheck reports type errors; the default preset only transpiles', async () => {
   const checked = await runJest('typecheck');
   expect(checked.exitCode).toBe(1);
