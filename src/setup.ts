@@ -10,6 +10,9 @@ import { expect } from '@jest/globals';
 import type { MatcherFunction, Tester } from 'expect';
 import { types } from 'node:util';
 import type { matchers } from '../matchers';
+// The real clock, read now, before the file's hooks could install sinon's over Node's timers module:
+// the matchers, loaded on first use, take this copy from the file's registry.
+import './helpers/realTimers';
 
 type Name = keyof typeof matchers;
 

@@ -108,7 +108,7 @@ describe.each([30, 29] as const)('leak detection on a fixture project, one leak 
 
   test('a test that hangs on promises alone also names what its beforeAll holds open', () => {
     const message = failureOfTest(run, 'hangs waiting for a reply on the client from beforeAll');
-    expect(message).toContain('jest-preset-async: the test timed out while still waiting on:\n\n  ● pending promise, created at hang-shared.test.ts:18:9');
+    expect(message).toContain('jest-preset-async: the test timed out while still waiting on:\n\n  ● pending promise, created at hang-shared.test.ts:22:9');
     expect(message).toContain('jest-preset-async: what the test waits for may come through what its beforeAll hooks or module scope hold open:');
     expect(message).toContain('socket, created at hang-shared.test.ts:9:19');
     const around = message.slice(message.indexOf('what the test waits for may come through'));
@@ -119,7 +119,7 @@ describe.each([30, 29] as const)('leak detection on a fixture project, one leak 
     const message = failureOfTest(run, 'a beforeAll that waits on the shared client never runs, its beforeAll hung');
     expect(message).toContain('Exceeded timeout');
     expect(message).not.toContain('jest-preset-async:');
-    expect(run.suiteFailures.join('\n')).toContain('pending promise, created at hang-shared.test.ts:25:11');
+    expect(run.suiteFailures.join('\n')).toContain('pending promise, created at hang-shared.test.ts:29:11');
   });
 
   test('a beforeEach that hangs says what it waited on, once', () => {

@@ -182,11 +182,11 @@ const hideOwnFrames = (error: unknown): void => {
 
 /** Jest's own timeout error (a string it rejects with: "thrown: …" once wrapped), not an error that quotes one. */
 const TIMEOUT_MESSAGE = /^(?:thrown: ")?Exceeded timeout of \d+ ms for a (?:test|hook)\b/;
-const timedOut = (test: Circus.TestEntry): boolean =>
-  test.errors.some((entry) => {
-    const error = (Array.isArray(entry) ? entry[0] : entry) as { message?: unknown } | undefined;
-    return TIMEOUT_MESSAGE.test(typeof error?.message === 'string' ? error.message : String(error));
-  });
+const isJestTimeout = (error: unknown): boolean => {
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return TIMEOUT_MESSAGE.test(typeof message === 'string' ? message : String(error));
+};
+const timedOut = (test: Circus.TestEntry): boolean => test.errors.some((entry) => isJestTimeout(Array.isArray(entry) ? entry[0] : entry));
 
 /** A Jest environment class to extend: jest-environment-node's or jest-environment-jsdom's. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -390,7 +390,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         case 'test_fn_start': {
           const owner = this.testOwners.get(event.test);
           // A concurrent test's first call was wrapped when the file started; a retry is wrapped here.
-          if (owner && !this.preWrapped.delete(event.test)) this.wrapFn(event.test, owner);
+          if (owner && !this.preWrapped.delete(event.test)) this.wrapFn(event.test, owner, true);
           break;
         }
         case 'test_fn_success':
@@ -437,7 +437,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         if (!test.concurrent || test.mode === 'skip' || test.mode === 'todo') continue;
         const owner = newOwner('test', testName(test));
         this.testOwners.set(test, owner);
-        this.wrapFn(test, owner);
+        this.wrapFn(test, owner, true);
         this.preWrapped.add(test);
       }
     }
@@ -453,11 +453,12 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       return owner;
     }
 
-    private wrapFn(holder: { fn?: unknown }, owner: Owner): void {
+    private wrapFn(holder: { fn?: unknown }, owner: Owner, isTest = false): void {
       const original = (this.originals.get(holder) ?? holder.fn) as ((...args: never[]) => unknown) | undefined;
       if (typeof original !== 'function') return;
       this.originals.set(holder, original);
-      const wrapped = this.tracker.wrap(original, owner, this.noticeFakeTime(owner));
+      const notice = this.noticeFakeTime(owner);
+      const wrapped = this.tracker.wrap(original, owner, isTest ? (result) => ((owner.ran = true), notice(result)) : notice);
       this.wrappers.set(holder, wrapped);
       holder.fn = wrapped;
     }
@@ -714,8 +715,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
         this.tracker.forget(owner);
         return;
       }
-      // Nothing of it ran (a beforeAll above it timed out, and Jest gave it that error): the hook's explanation is the file's.
-      if (timedOut(test) && this.options.hangs !== 'off' && owner.ids.length > 0) {
+      // Its function never ran (a beforeAll above it timed out, and Jest gave it that error): the hook's explanation is the file's.
+      if (timedOut(test) && this.options.hangs !== 'off' && owner.ran === true) {
         const waiting = this.waitingOn(owner);
         this.judge(waiting, 'the test', '', (error) => test.errors.push(error), test.name, () => 'jest-preset-async: the test timed out while still waiting on:', this.options.hangs);
         if (!waiting.some(isHandleFinding)) this.deliver(test, this.openAround(test), this.options.hangs);
@@ -758,7 +759,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
           // One that settled meanwhile was still waited on after the grace period: it ran the test's code later.
           const settled = new Set(waited.filter((id) => !this.tracker.isPending(id)));
           // Under fake time, only work that moves by itself (nothing advances the clock meanwhile) is judged.
-          if (!fakeTime || settled.size || this.tracker.computing(owner)) findings.push(...promises.filter((_, i) => alive.has(waited[i] as number) || settled.has(waited[i] as number)));
+          if (!fakeTime || settled.size) findings.push(...promises.filter((_, i) => alive.has(waited[i] as number) || settled.has(waited[i] as number)));
           waited.forEach((id) => watch.reported.add(id));
         }
       }
@@ -861,8 +862,8 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       };
       await waitWhile(standing, PROGRESS_MS, 5);
       await this.awaitJobs(still.filter((verdict) => !verdict.moving).map((verdict) => verdict.watch.owner));
-      // Settled by the job, or a job computing for seconds past the file: real work either way.
-      for (const verdict of still) verdict.moving ||= this.tracker.computing(verdict.watch.owner) || verdict.stillPending.some((id) => !this.tracker.isPending(id));
+      // Settled by the job: real work moved it. A job still computing after JOB_MS moved nothing of the test's yet.
+      for (const verdict of still) verdict.moving ||= verdict.stillPending.some((id) => !this.tracker.isPending(id));
     }
 
     /**
@@ -911,7 +912,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
 
     /** A hook that timed out also says what it was still waiting on. */
     private explainHookTimeout(hook: Circus.Hook, error: unknown, test: Circus.TestEntry | undefined, state: Circus.State): void {
-      if (this.options.hangs === 'off' || !/Exceeded timeout of \d+ ms/.test(String((error as { message?: unknown } | null)?.message ?? error))) return;
+      if (this.options.hangs === 'off' || !isJestTimeout(error)) return;
       const owner = hook.type === 'beforeAll' || hook.type === 'afterAll' ? this.describeOwners.get(hook.parent) : test && this.testOwners.get(test);
       if (!owner) return;
       const waiting = this.waitingOn(owner);

@@ -134,14 +134,14 @@ export function startedWithCallback(stack: string): boolean {
   return !/^\s*at new Promise \(<anonymous>\)/.test(lines[at + 1] ?? '');
 }
 
+/** A watched job between the setting of its callback and its call: the thread pool is still at work for it. */
+export const isComputing = (job: object | undefined): boolean => (job as { [COMPUTING]?: boolean } | undefined)?.[COMPUTING] === true;
+
 /**
  * Marks the job computing from when its callback is set until it is called, and calls `started`
  * when it is set (in the code's own call: it must not throw). A synchronous job (`pbkdf2Sync`,
  * `randomBytes(n)` without a callback) never gets one: never computing, and nothing else paid.
  */
-/** A watched job between the setting of its callback and its call: the thread pool is still at work for it. */
-export const isComputing = (job: object | undefined): boolean => (job as { [COMPUTING]?: boolean } | undefined)?.[COMPUTING] === true;
-
 export function watchCryptoJob(job: object, started: () => void): void {
   const state = job as { [COMPUTING]?: boolean };
   let ondone: unknown;
@@ -249,8 +249,14 @@ type SocketHandle = { reading?: boolean; writeQueueSize?: number; bytesRead?: nu
  * whose body the test never read), with nothing left to write: it does no work, and to libuv it is
  * not active, so it cannot keep the process alive. One still connecting has read nothing: it counts.
  */
-const stoppedBehindUnreadData = (handle: SocketHandle): boolean =>
-  handle.reading === false && (handle.bytesRead ?? 0) > 0 && (handle.writeQueueSize ?? 0) === 0;
+function stoppedBehindUnreadData(handle: SocketHandle): boolean {
+  try {
+    return handle.reading === false && (handle.bytesRead ?? 0) > 0 && (handle.writeQueueSize ?? 0) === 0;
+  } catch {
+    // A TLS socket's TCP handle reads `reading` through the TLS socket, gone once it closed (the getter throws).
+    return false;
+  }
+}
 
 /** "setTimeout timer (10000 ms)", "listening server", "child process (pid 1234)". */
 export function describeResource(kind: LeakKind, type: string, resource: object | undefined): string {

@@ -53,6 +53,8 @@ export interface Owner {
   probes?: Owner[];
   /** Promise-form jobs of the thread pool its code started (crypto's): work that settles its promises by itself, also under fake time. */
   jobs?: WeakRef<object>[];
+  /** A test's: its own function was called (not only its hooks: a beforeAll above it may have failed). */
+  ran?: boolean;
   /** Judged: its window is over, what it left alive is still followed. */
   ended: boolean;
   /** Forgotten: nothing it does counts any more. */
@@ -364,7 +366,7 @@ export class Tracker {
         // Judged only once it gets a callback (an asynchronous job): then its stack is read.
         watchCryptoJob(resource, () => {
           if (startedWithCallback(site.stack ?? '')) owner.handles.push({ id, type, step: stepId, ref: new WeakRef(resource), site, via, ownSite: site !== parent?.site });
-          else (owner.jobs ??= []).push(new WeakRef(resource));
+          else keepJob(owner, resource);
         });
       }
     };
@@ -391,6 +393,12 @@ export class Tracker {
       entry.record = record;
       entry.owner = owner;
       owner.handles.push(record);
+    };
+    /** Remembers a promise-form job of the owner; the finished ones go once there are many (a file that hashes in a loop). */
+    const keepJob = (owner: Owner, job: object): void => {
+      let jobs = (owner.jobs ??= []);
+      if (jobs.length >= 64) jobs = owner.jobs = jobs.filter((ref) => isComputing(ref.deref()));
+      jobs.push(new WeakRef(job));
     };
     const callbacks: Parameters<typeof createHook>[0] = { init };
     if (trackPromises) {

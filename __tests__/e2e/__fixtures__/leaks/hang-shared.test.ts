@@ -13,6 +13,10 @@ afterAll(() => {
   client.destroy();
   server.close();
 });
+// Jest runs it for every test, also for one whose beforeAll failed: that test's function still never ran.
+afterEach(async () => {
+  await Promise.resolve();
+});
 
 test('hangs waiting for a reply on the client from beforeAll', async () => {
   await new Promise((reply) => client.once('data', reply));
