@@ -69,6 +69,23 @@ export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplet
     );
   }
 
+  /**
+   * A project that uses the preset with another test runner (`testRunner: 'jest-jasmine2'`): the
+   * environment judges tests through jest-circus's events, which that runner never sends: say so.
+   */
+  private warnOfOtherRunners(contexts: Set<TestContext>): void {
+    const other = [...contexts]
+      .map((context) => context.config)
+      .filter((config) => config.setupFilesAfterEnv.some((file) => real(file) === SETUP) && !/jest-circus/.test(config.testRunner));
+    if (!other.length) return;
+    const names = other.map((config) => relative(this.globalConfig.rootDir, config.rootDir) || '.').join(', ');
+    const runner = /(jest-jasmine2|[^\\/]+)(?:[\\/]build[\\/][^\\/]+)?$/.exec(other[0]?.testRunner ?? '')?.[1];
+    process.stderr.write(
+      `\n${MARK}leak detection is off in ${names}: its testRunner (${runner}) sends the environment no test events.\n` +
+        `  Remove testRunner: Jest's default, jest-circus, is the one the environment judges tests through (README, "Setup").\n\n`,
+    );
+  }
+
   /** Called after globalSetup: the run-level recorder has seen what it needed. */
   onRunStart(): void {
     pauseRunLevelRecorder();
@@ -76,6 +93,7 @@ export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplet
 
   onRunComplete(contexts: Set<TestContext>, results: AggregatedResult): void {
     this.warnOfReplacedEnvironments(contexts);
+    this.warnOfOtherRunners(contexts);
     const runRoot = this.globalConfig.rootDir;
     // The project of a file: the deepest project rootDir that holds it.
     const roots = [...contexts].map((context) => context.config.rootDir).sort((a, b) => b.length - a.length);
@@ -101,8 +119,9 @@ export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplet
     }
     if (!lines.length) return;
     const files = lines.filter((line) => !line.startsWith('    ')).length;
-    process.stderr.write(
-      `\n${MARK}${tests} test${tests === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} left things running or unchecked:\n${lines.join('\n')}\n\n`,
-    );
+    const where = `${files} file${files === 1 ? '' : 's'}`;
+    // Only hooks or module scopes leaked: no test to count.
+    const who = tests ? `${tests} test${tests === 1 ? '' : 's'} in ${where}` : where;
+    process.stderr.write(`\n${MARK}${who} left things running or unchecked:\n${lines.join('\n')}\n\n`);
   }
 }

@@ -241,17 +241,27 @@ export function isAlive(type: string, resource: object | undefined): boolean {
 }
 
 const isProcessStdio = (fd: unknown): boolean => fd === 0 || fd === 1 || fd === 2;
+/** The net.Socket of a stream handle (Node keeps it under its own `owner_symbol`). */
+function ownerOf(handle: object): unknown {
+  const key = Object.getOwnPropertySymbols(handle).find((symbol) => symbol.description === 'owner_symbol');
+  return key === undefined ? undefined : (handle as Record<symbol, unknown>)[key];
+}
+
 /** A stream handle's own state: Node sets `reading` false until it starts reading, and when backpressure stops it. */
 type SocketHandle = { reading?: boolean; writeQueueSize?: number; bytesRead?: number };
 
 /**
  * A socket that read data, then stopped because nobody reads what it received (a fetch response
- * whose body the test never read), with nothing left to write: it does no work, and to libuv it is
- * not active, so it cannot keep the process alive. One still connecting has read nothing: it counts.
+ * whose body the test never read), or that its peer ended while nobody read it to the end, with
+ * nothing left to write: it does no work, and to libuv it is not active, so it cannot keep the
+ * process alive. One still connecting has read nothing: it counts.
  */
 function stoppedBehindUnreadData(handle: SocketHandle): boolean {
   try {
-    return handle.reading === false && (handle.bytesRead ?? 0) > 0 && (handle.writeQueueSize ?? 0) === 0;
+    if ((handle.writeQueueSize ?? 0) !== 0) return false;
+    if (handle.reading === false && (handle.bytesRead ?? 0) > 0) return true;
+    // The peer ended it (EOF came in) and nobody read to the end: libuv stops polling it, as it does a stopped one.
+    return (ownerOf(handle) as { _readableState?: { ended?: boolean } } | undefined)?._readableState?.ended === true;
   } catch {
     // A TLS socket's TCP handle reads `reading` through the TLS socket, gone once it closed (the getter throws).
     return false;
