@@ -57,11 +57,8 @@ export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplet
    * run. An environment of one's own (a subclass of the preset's) is the user's choice.
    */
   private warnOfReplacedEnvironments(contexts: Set<TestContext>): void {
-    const replaced = [...contexts]
-      .map((context) => context.config)
-      .filter((config) => config.setupFilesAfterEnv.some((file) => real(file) === SETUP) && JEST_ENVIRONMENT.test(config.testEnvironment));
+    const [replaced, names] = this.usingThePreset(contexts, (config) => JEST_ENVIRONMENT.test(config.testEnvironment));
     if (!replaced.length) return;
-    const names = replaced.map((config) => relative(this.globalConfig.rootDir, config.rootDir) || '.').join(', ');
     const named = JEST_ENVIRONMENT.exec(replaced[0]?.testEnvironment ?? '')?.[1];
     process.stderr.write(
       `\n${MARK}leak detection is off in ${names}: its testEnvironment (${named}) replaces the preset's.\n` +
@@ -74,16 +71,19 @@ export default class LeakSummaryReporter implements Pick<Reporter, 'onRunComplet
    * environment judges tests through jest-circus's events, which that runner never sends: say so.
    */
   private warnOfOtherRunners(contexts: Set<TestContext>): void {
-    const other = [...contexts]
-      .map((context) => context.config)
-      .filter((config) => config.setupFilesAfterEnv.some((file) => real(file) === SETUP) && !/jest-circus/.test(config.testRunner));
+    const [other, names] = this.usingThePreset(contexts, (config) => !/jest-circus/.test(config.testRunner));
     if (!other.length) return;
-    const names = other.map((config) => relative(this.globalConfig.rootDir, config.rootDir) || '.').join(', ');
     const runner = /(jest-jasmine2|[^\\/]+)(?:[\\/]build[\\/][^\\/]+)?$/.exec(other[0]?.testRunner ?? '')?.[1];
     process.stderr.write(
       `\n${MARK}leak detection is off in ${names}: its testRunner (${runner}) sends the environment no test events.\n` +
         `  Remove testRunner: Jest's default, jest-circus, is the one the environment judges tests through (README, "Setup").\n\n`,
     );
+  }
+
+  /** The projects that use the preset (its setup file) and match `test`, and their names relative to the run's rootDir. */
+  private usingThePreset(contexts: Set<TestContext>, test: (config: TestContext['config']) => boolean): [TestContext['config'][], string] {
+    const configs = [...contexts].map((context) => context.config).filter((config) => config.setupFilesAfterEnv.some((file) => real(file) === SETUP) && test(config));
+    return [configs, configs.map((config) => relative(this.globalConfig.rootDir, config.rootDir) || '.').join(', ')];
   }
 
   /** Called after globalSetup: the run-level recorder has seen what it needed. */

@@ -46,7 +46,7 @@ function readThroughSourceMaps(handles: Iterable<{ site: { stack?: string } }>):
  */
 function endWhenLeaksKeepRunning(globalConfig: Config.GlobalConfig): void {
   if (!leaksReported() || globalConfig.watch || globalConfig.watchAll || !/[\\/](jest|jest-cli)[\\/]bin[\\/]jest(\.js)?$|[\\/]\.bin[\\/]jest(\.cmd)?$/.test(process.argv[1] ?? '')) return;
-  // Read when the environment loaded, before a test could install sinon's clock over Node's timers module.
+  // Read when the package's modules loaded (in band, with the environment), before a test could install sinon's clock over Node's timers module.
   realSetTimeout(() => {
     process.stderr.write('\njest-preset-async: ended the run: work that the tests reported above started is still running (it would keep Jest from exiting).\n');
     process.exit();

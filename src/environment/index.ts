@@ -15,7 +15,7 @@ import { types } from 'node:util';
 import * as vm from 'node:vm';
 import { FAKE_TIMERS_PROBE } from '../helpers/fakeTimers';
 import { QUIETLY } from '../helpers/observe';
-import { realClearImmediate, realClearTimeout, realSetImmediate, realSetTimeout } from '../helpers/realTimers';
+import { nextMacrotask as tick, realClearImmediate, realClearTimeout, realSetTimeout } from '../helpers/realTimers';
 import { OWN_DIRS, withoutOwnFrames } from '../helpers/ownFrames';
 import { isThenable } from '../helpers/thenable';
 import { noteLeaksReported, pauseRunLevelRecorder } from '../runLevel';
@@ -38,7 +38,6 @@ const PROGRESS_MS = 100;
 /** How long such a promise's verdict waits for a job of the thread pool its test started (a hash) to finish computing. */
 const JOB_MS = 5000;
 
-const tick = () => new Promise<void>((done) => realSetImmediate(done));
 /** Lets the callbacks already in the nextTick queue run. */
 const nextTicks = () => new Promise<void>((done) => process.nextTick(done));
 const sleep = (ms: number) => new Promise<void>((done) => realSetTimeout(done, ms));
@@ -458,7 +457,11 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       if (typeof original !== 'function') return;
       this.originals.set(holder, original);
       const notice = this.noticeFakeTime(owner);
-      const wrapped = this.tracker.wrap(original, owner, isTest ? (result) => ((owner.ran = true), notice(result)) : notice);
+      const afterCall = (result: unknown): void => {
+        if (isTest) owner.ran = true;
+        notice(result);
+      };
+      const wrapped = this.tracker.wrap(original, owner, afterCall);
       this.wrappers.set(holder, wrapped);
       holder.fn = wrapped;
     }
@@ -863,7 +866,7 @@ export function withLeakDetection(Base: EnvironmentClass, host: Host = {}): Asyn
       await waitWhile(standing, PROGRESS_MS, 5);
       await this.awaitJobs(still.filter((verdict) => !verdict.moving).map((verdict) => verdict.watch.owner));
       // Settled by the job: real work moved it. A job still computing after JOB_MS moved nothing of the test's yet.
-      for (const verdict of still) verdict.moving ||= verdict.stillPending.some((id) => !this.tracker.isPending(id));
+      standing();
     }
 
     /**

@@ -236,7 +236,7 @@ export function isAlive(type: string, resource: object | undefined): boolean {
   if ((type === 'PIPEWRAP' || type === 'TTYWRAP') && isProcessStdio((resource as { fd?: unknown }).fd) && (resource as { reading?: unknown }).reading !== true) return false;
   if (type === 'Timeout' || type === 'Immediate') return !handle._destroyed && handle.hasRef?.() === true;
   if (isCryptoJob(type)) return isComputing(resource);
-  if (type === 'TCPWRAP' && stoppedBehindUnreadData(resource as SocketHandle)) return false;
+  if (type === 'TCPWRAP' && inactiveSocket(resource as SocketHandle)) return false;
   return typeof handle.hasRef === 'function' && handle.hasRef() === true;
 }
 
@@ -256,7 +256,7 @@ type SocketHandle = { reading?: boolean; writeQueueSize?: number; bytesRead?: nu
  * nothing left to write: it does no work, and to libuv it is not active, so it cannot keep the
  * process alive. One still connecting has read nothing: it counts.
  */
-function stoppedBehindUnreadData(handle: SocketHandle): boolean {
+function inactiveSocket(handle: SocketHandle): boolean {
   try {
     if ((handle.writeQueueSize ?? 0) !== 0) return false;
     if (handle.reading === false && (handle.bytesRead ?? 0) > 0) return true;
